@@ -1,0 +1,47 @@
+// Package provider implements the Logto provider: its configuration and the
+// list of resources and data sources it serves.
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/faccc625/terraform-provider-logto/internal/services/application"
+)
+
+// Address is the provider's registry address.
+const Address = "registry.terraform.io/faccc625/logto"
+
+var _ provider.Provider = (*logtoProvider)(nil)
+
+type logtoProvider struct {
+	version string
+}
+
+// New returns a constructor of the provider for the given build version.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider {
+		return &logtoProvider{version: version}
+	}
+}
+
+func (p *logtoProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "logto"
+	resp.Version = p.version
+}
+
+func (p *logtoProvider) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		application.NewResource,
+	}
+}
+
+func (p *logtoProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		application.NewDataSource,
+		application.NewListDataSource,
+	}
+}
