@@ -19,7 +19,9 @@ func (jsonObjectValidator) Description(context.Context) string {
 	return "value must be a JSON object, for example jsonencode({ team = \"platform\" })"
 }
 
-func (v jsonObjectValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v jsonObjectValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (v jsonObjectValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
