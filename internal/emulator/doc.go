@@ -1,0 +1,50 @@
+// Package emulator is an in-memory, stateful emulator of the Logto Management API, used by the
+// provider's tests, benchmarks and demo, and by users who want to try a configuration offline.
+//
+// It follows self-hosted Logto OSS v1.42.0 (the newest v1.x release when it was written): the
+// request/response pairs captured from that server in ../shared/logto/samples are the reference,
+// and where they say nothing the emulator re-implements what Logto's source does. It shares no
+// code with the provider's client (internal/logto): a misunderstanding of the API must not be able
+// to hide on both sides of the wire.
+//
+// # What it serves
+//
+//   - POST /oidc/token: OAuth 2.0 client credentials (client_secret_basic or client_secret_post)
+//     for one configured client, the Management API resource indicator and scope "all"; answers
+//     carry Logto's oidc.* error codes. Tokens are opaque random strings that expire after
+//     Options.TokenTTL. GET /oidc/.well-known/openid-configuration serves a discovery document.
+//   - GET /api/status (no authentication) and, behind a bearer token, /api/applications with its
+//     secrets, legacy-secret and custom-data sub-routes: Logto's status codes, error bodies
+//     ({code, data?, details?, message} with zod-style issues for invalid input), server-side
+//     ids, secrets and timestamps, defaults, PATCH semantics (whole-object replacement for
+//     oidcClientMetadata, customClientMetadata and customData; shallow merge on /custom-data),
+//     optional paging with Total-Number and Link headers, and Logto's `search` semantics (an
+//     ILIKE pattern over id, name and description: `search=foo` only matches a value equal to
+//     "foo" ignoring case; use `search=%foo%` for a substring).
+//   - Unknown routes answer like Koa: 404 "Not Found" or 405 "Method Not Allowed" as text.
+//
+// Each API area lives in its own file with a register method (see registerApplications); new
+// areas (organizations, roles, SSO connectors…) follow the same pattern.
+//
+// # Test hooks
+//
+// A Server counts requests per route (Requests, RequestCounts), injects faults (InjectFault:
+// status codes with optional Retry-After, delays, dropped connections, limited to a number of
+// requests), revokes every issued token (RevokeTokens) and lets a test change or delete objects
+// behind the client's back (Application, UpdateApplication, DeleteApplication). With
+// Options.StateFile set, the state is loaded at start and written atomically after every
+// successful mutation.
+//
+// # Running it standalone
+//
+//	go run ./internal/cmd/logto-emulator -listen 127.0.0.1:3001 -state ./logto-emulator.json
+//
+// prints the endpoint and the demo credentials (client id "emulator-admin"); point the provider
+// at them with endpoint = "http://127.0.0.1:3001".
+//
+// # Known differences from Logto
+//
+// Built-in applications (demo-app, account center), SAML applications, application roles,
+// organizations and access-control rules are not emulated; quotas never apply; tokens are not
+// JWTs. Only tests and the emulator's own command import this package.
+package emulator
