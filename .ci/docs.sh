@@ -18,10 +18,12 @@ case "${1:-}" in
     echo "docs/ regenerated"
     ;;
   check)
-    tmp=$(mktemp -d "${TMPDIR:-/tmp}/logto-docs.XXXXXX")
+    # tfplugindocs takes the output folder relative to the repository.
+    tmp=.docs-check
+    rm -rf "$tmp"
     trap 'rm -rf "$tmp"' EXIT
-    gen "$tmp/docs"
-    if ! diff -ru docs "$tmp/docs"; then
+    gen "$tmp"
+    if ! diff -ru docs "$tmp"; then
       echo "error: docs/ is stale; run 'make docs' and commit the result" >&2
       exit 1
     fi
