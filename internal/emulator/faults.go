@@ -1,6 +1,8 @@
 package emulator
 
 import (
+	"bytes"
+	"io"
 	"net/http"
 	"sync"
 	"time"
@@ -78,6 +80,12 @@ func (fs *faultSet) take(method, pattern string) (Fault, bool) {
 // applyFault runs a fault; it reports whether the request has been fully handled.
 func applyFault(w http.ResponseWriter, r *http.Request, f Fault) bool {
 	if f.Delay > 0 {
+		// net/http notices a client that hangs up (and cancels the request's
+		// context) only once the body has been read, so read it first and
+		// hand the handler a copy.
+		if body, err := io.ReadAll(r.Body); err == nil {
+			r.Body = io.NopCloser(bytes.NewReader(body))
+		}
 		timer := time.NewTimer(f.Delay)
 		select {
 		case <-timer.C:

@@ -118,3 +118,11 @@ func expectListMatchesHCL(address, name, literal string) statecheck.StateCheck {
 		return nil
 	}}
 }
+
+// expectRequests checks an emulator request counter.
+func expectRequests(e *acctest.Env, route string, want int) error {
+	if got := e.Emulator.Requests(route); got != want {
+		return fmt.Errorf("%s was requested %d times, want %d", route, got, want)
+	}
+	return nil
+}

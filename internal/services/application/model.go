@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -37,7 +38,8 @@ type Model struct {
 // resourceModel is the resource's state: the Model plus the Default secret.
 type resourceModel struct {
 	Model
-	Secret types.String `tfsdk:"secret"`
+	Secret   types.String   `tfsdk:"secret"`
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
 // protectedAppModel is protected_app_metadata.

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -33,12 +34,12 @@ var Types = []string{
 	logto.ApplicationTypeProtected,
 }
 
-func (r *applicationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = ResourceSchema()
+func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = ResourceSchema(ctx)
 }
 
 // ResourceSchema is the schema of logto_application.
-func ResourceSchema() schema.Schema {
+func ResourceSchema(ctx context.Context) schema.Schema {
 	uriList := func(desc string) schema.ListAttribute {
 		return schema.ListAttribute{
 			MarkdownDescription: desc + " Omit to leave the URIs as they are in Logto; set `[]` to clear them.",
@@ -154,6 +155,7 @@ func ResourceSchema() schema.Schema {
 				Sensitive:           true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
+			"timeouts": timeouts.AttributesAll(ctx),
 			"created_at": schema.StringAttribute{
 				MarkdownDescription: descCreatedAt,
 				CustomType:          timetypes.RFC3339Type{},
