@@ -4,7 +4,6 @@ package application
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -17,10 +16,6 @@ import (
 )
 
 const what = "Logto Application"
-
-// defaultTimeout bounds each operation when the configuration sets no
-// timeouts; retries with backoff happen within it.
-const defaultTimeout = 5 * time.Minute
 
 var (
 	_ resource.Resource                = (*applicationResource)(nil)
@@ -49,13 +44,11 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	var plan resourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	in := plan.toCreate(ctx, &resp.Diagnostics)
-	timeout, d := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	app, err := r.client.CreateApplication(ctx, in)
 	if err != nil {
 		framework.AddAPIError(&resp.Diagnostics, "Unable to Create "+what, err)
@@ -80,13 +73,11 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state resourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := state.Timeouts.Read(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
+	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	id := state.ID.ValueString()
 	app, err := r.client.GetApplication(ctx, id)
 	if framework.RemoveIfNotFound(ctx, err, resp, what, id) {
@@ -113,13 +104,11 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	var plan, state resourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	id := state.ID.ValueString()
 	var current *logto.Application
 	if plan.oidcChanged(&state.Model) || plan.customClientMetadataChanged(&state.Model) {
@@ -146,13 +135,11 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state resourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
+	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	err := r.client.DeleteApplication(ctx, state.ID.ValueString())
 	if err != nil && !logto.IsNotFound(err) {
 		framework.AddAPIError(&resp.Diagnostics, "Unable to Delete "+what, err)
