@@ -72,8 +72,13 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if subtle.ConstantTimeCompare([]byte(clientID), []byte(s.opts.ClientID)) != 1 ||
-		subtle.ConstantTimeCompare([]byte(secret), []byte(s.opts.ClientSecret)) != 1 {
+	if clientID != s.opts.ClientID {
+		// Logto's OIDC adapter finds no such client and answers 400, whatever
+		// the authentication method (checked against Logto 1.42).
+		s.oidcError(w, r, http.StatusBadRequest, "invalid_client", "invalid client "+clientID)
+		return
+	}
+	if subtle.ConstantTimeCompare([]byte(secret), []byte(s.opts.ClientSecret)) != 1 {
 		s.oidcError(w, r, http.StatusUnauthorized, "invalid_client", "client authentication failed")
 		return
 	}

@@ -70,9 +70,26 @@ func TestToken_unknownClientPost(t *testing.T) {
 		"grant_type": {"client_credentials"}, "client_id": {"tfacc-no-such-client"}, "client_secret": {"x"},
 		"resource": {tg.resource}, "scope": {"all"},
 	}, "", "")
-	wantError(t, resp, http.StatusUnauthorized, "oidc.invalid_client", "An OIDC error occurred: oidc.invalid_client.")
+	body := wantError(t, resp, http.StatusBadRequest, "oidc.invalid_client", "An OIDC error occurred: oidc.invalid_client.")
+	if body["error_description"] != "invalid client tfacc-no-such-client" {
+		t.Errorf("error_description = %v, want %q", body["error_description"], "invalid client tfacc-no-such-client")
+	}
 	if challenge := resp.header.Get("WWW-Authenticate"); challenge != "" {
 		t.Errorf("WWW-Authenticate = %q without an Authorization header", challenge)
+	}
+}
+
+// An unknown client id is refused with 400 before any authentication method
+// is looked at, so Basic authentication gets no 401 challenge either.
+func TestToken_unknownClientBasic(t *testing.T) {
+	t.Parallel()
+	tg := newTarget(t)
+	resp := tg.tokenRequest(t, url.Values{
+		"grant_type": {"client_credentials"}, "resource": {tg.resource}, "scope": {"all"},
+	}, "tfacc-no-such-client", "x")
+	body := wantError(t, resp, http.StatusBadRequest, "oidc.invalid_client", "An OIDC error occurred: oidc.invalid_client.")
+	if body["error_description"] != "invalid client tfacc-no-such-client" {
+		t.Errorf("error_description = %v", body["error_description"])
 	}
 }
 
@@ -180,4 +197,19 @@ func TestDiscovery(t *testing.T) {
 	if jsonString(methods) == "null" || !strings.Contains(jsonString(methods), `"client_secret_basic"`) {
 		t.Errorf("token_endpoint_auth_methods_supported = %v", methods)
 	}
+}
+
+// A token requested without scope=all carries no scope and is refused by the
+// Management API (checked against Logto 1.42).
+func TestToken_withoutScopeIsForbidden(t *testing.T) {
+	t.Parallel()
+	tg := newTarget(t)
+	resp := tg.tokenRequest(t, url.Values{"grant_type": {"client_credentials"}, "resource": {tg.resource}}, tg.clientID, tg.clientSecret)
+	wantStatus(t, resp, http.StatusOK)
+	body := resp.object(t)
+	if _, ok := body["scope"]; ok {
+		t.Errorf("scope in answer without requested scope: %s", resp.body)
+	}
+	wantError(t, tg.requestWithToken(t, str(body["access_token"]), http.MethodGet, "/api/applications", nil),
+		http.StatusForbidden, "auth.forbidden", "Forbidden. Please check your user roles and permissions.")
 }

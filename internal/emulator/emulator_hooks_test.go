@@ -189,19 +189,6 @@ func TestEmulator_tokenExpiry(t *testing.T) {
 	}
 }
 
-func TestEmulator_tokenWithoutScopeIsForbidden(t *testing.T) {
-	t.Parallel()
-	tg := emulatorTarget(t)
-	resp := tg.tokenRequest(t, url.Values{"grant_type": {"client_credentials"}, "resource": {tg.resource}}, tg.clientID, tg.clientSecret)
-	wantStatus(t, resp, http.StatusOK)
-	body := resp.object(t)
-	if _, ok := body["scope"]; ok {
-		t.Errorf("scope in answer without requested scope: %s", resp.body)
-	}
-	wantError(t, tg.requestWithToken(t, str(body["access_token"]), http.MethodGet, "/api/applications", nil),
-		http.StatusForbidden, "auth.forbidden", "Forbidden. Please check your user roles and permissions.")
-}
-
 func TestEmulator_isAdmin(t *testing.T) {
 	t.Parallel()
 	tg := emulatorTarget(t)
