@@ -36,6 +36,7 @@ func (p *logtoProvider) Metadata(_ context.Context, _ provider.MetadataRequest, 
 func (p *logtoProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		application.NewResource,
+		application.NewSecretResource,
 	}
 }
 

@@ -126,3 +126,5 @@ func expectRequests(e *acctest.Env, route string, want int) error {
 	}
 	return nil
 }
+
+func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }
