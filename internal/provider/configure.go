@@ -86,6 +86,10 @@ func (p *logtoProvider) clientConfig(m providerModel, diags *diag.Diagnostics) l
 	if cfg.Endpoint != "" {
 		if err := validators.CheckHTTPURL(cfg.Endpoint); err != nil {
 			diags.AddAttributeError(path.Root("endpoint"), "Invalid Logto Endpoint", err.Error())
+		} else if strings.HasSuffix(cfg.Endpoint, "/api") {
+			diags.AddAttributeError(path.Root("endpoint"), "Invalid Logto Endpoint",
+				fmt.Sprintf("%q ends with /api: set the server's base URL (%s), the provider adds /api and /oidc itself.",
+					cfg.Endpoint, strings.TrimSuffix(cfg.Endpoint, "/api")))
 		}
 	}
 	if cfg.Resource == "" && cfg.Endpoint != "" {

@@ -76,6 +76,15 @@ func TestClientConfig_missingAndMalformed(t *testing.T) {
 	}
 
 	diags = nil
+	t.Setenv("LOGTO_ENDPOINT", "https://logto.example.com/api/")
+	t.Setenv("LOGTO_CLIENT_ID", "id")
+	t.Setenv("LOGTO_CLIENT_SECRET", "secret")
+	p.clientConfig(providerModel{}, &diags)
+	if len(diags.Errors()) != 1 || !strings.Contains(diags.Errors()[0].Detail(), "https://logto.example.com)") {
+		t.Errorf("an endpoint ending in /api: want one error suggesting the base URL, got %v", diags)
+	}
+
+	diags = nil
 	t.Setenv("LOGTO_ENDPOINT", "logto.example.com")
 	t.Setenv("LOGTO_CLIENT_ID", "id")
 	t.Setenv("LOGTO_CLIENT_SECRET", "secret")
