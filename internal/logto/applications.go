@@ -95,6 +95,11 @@ type ProtectedAppPatch struct {
 type ListApplicationsOptions struct {
 	// Types keeps applications of these types only.
 	Types []string
+	// Search is Logto's `search` parameter: a case-insensitive SQL LIKE
+	// pattern matched against the whole id, name or description (no implied
+	// wildcards; `%` and `_` are wildcards, `\` escapes). Callers filter the
+	// answer for exact matches.
+	Search string
 }
 
 // CreateApplication creates an application.
@@ -134,6 +139,9 @@ func (c *Client) ListApplications(ctx context.Context, opts ListApplicationsOpti
 	q := url.Values{}
 	for _, t := range opts.Types {
 		q.Add("types", t)
+	}
+	if opts.Search != "" {
+		q.Set("search", opts.Search)
 	}
 	return listAll[Application](ctx, c, "/api/applications", q)
 }

@@ -163,14 +163,16 @@ func TestListApplications(t *testing.T) {
 	f := newFakeLogto(t, func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		if r.Method != http.MethodGet || r.URL.Path != "/api/applications" ||
-			!slices.Equal(q["types"], []string{"Traditional", "MachineToMachine"}) || q.Get("page") != "1" || q.Get("page_size") != "100" {
+			!slices.Equal(q["types"], []string{"Traditional", "MachineToMachine"}) || q.Get("page") != "1" || q.Get("page_size") != "100" ||
+			q.Get("search") != "my_app%" {
 			t.Errorf("request = %s %s", r.Method, r.URL)
 		}
 		w.Header().Set("Total-Number", "1")
 		writeJSON(w, http.StatusOK, "["+sampleApplication+"]")
 	})
 	apps, err := f.client(t).ListApplications(t.Context(), ListApplicationsOptions{
-		Types: []string{ApplicationTypeTraditional, ApplicationTypeMachineToMachine},
+		Types:  []string{ApplicationTypeTraditional, ApplicationTypeMachineToMachine},
+		Search: "my_app%",
 	})
 	if err != nil {
 		t.Fatal(err)

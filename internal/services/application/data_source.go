@@ -97,7 +97,16 @@ func (d *applicationDataSource) Read(ctx context.Context, req datasource.ReadReq
 func (d *applicationDataSource) findByName(ctx context.Context, name string, diags interface {
 	AddAttributeError(path.Path, string, string)
 }) (*logto.Application, error) {
-	apps, err := d.client.ListApplications(ctx, logto.ListApplicationsOptions{})
+	// Logto's search narrows the listing to the applications whose id, name
+	// or description match the name case-insensitively (`%` and `_` act as
+	// wildcards, which only widens the answer); the exact match is kept below.
+	// A backslash would act as an escape, so such names are looked up in the
+	// full listing.
+	opts := logto.ListApplicationsOptions{}
+	if !strings.Contains(name, `\`) {
+		opts.Search = name
+	}
+	apps, err := d.client.ListApplications(ctx, opts)
 	if err != nil {
 		return nil, err
 	}

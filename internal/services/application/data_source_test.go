@@ -125,3 +125,44 @@ output "all_names" {
 		},
 	}))
 }
+
+// TestAccApplicationDataSource_nameIsExact: the lookup narrows the listing
+// with Logto's case-insensitive pattern search, then keeps the exact name
+// only, so wildcards, case variants and backslashes in names behave.
+func TestAccApplicationDataSource_nameIsExact(t *testing.T) {
+	t.Parallel()
+	e := acctest.New(t)
+	base := acctest.RandomName("exact")
+	resource.Test(t, testCase(e, resource.TestStep{
+		Config: e.Config(`
+resource "logto_application" "wild" {
+  name = "%[1]s_1%%"
+  type = "SPA"
+}
+resource "logto_application" "upper" {
+  name = upper("%[1]s_1%%")
+  type = "SPA"
+}
+resource "logto_application" "lookalike" {
+  name = "%[1]sx1-100"
+  type = "SPA"
+}
+resource "logto_application" "backslash" {
+  name = "%[1]s\\x"
+  type = "SPA"
+}
+data "logto_application" "wild" {
+  name       = "%[1]s_1%%"
+  depends_on = [logto_application.wild, logto_application.upper, logto_application.lookalike]
+}
+data "logto_application" "backslash" {
+  name       = "%[1]s\\x"
+  depends_on = [logto_application.backslash]
+}
+`, base),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.CompareValuePairs("data.logto_application.wild", attr("id"), "logto_application.wild", attr("id"), compare.ValuesSame()),
+			statecheck.CompareValuePairs("data.logto_application.backslash", attr("id"), "logto_application.backslash", attr("id"), compare.ValuesSame()),
+		},
+	}))
+}
