@@ -119,7 +119,7 @@ func (c *Client) fetchToken(ctx context.Context) (*accessToken, error) {
 		t.refreshAt = issued.Add(lifetime - min(refreshMargin, lifetime/2))
 	}
 	tflog.Debug(ctx, "Fetched a Logto Management API access token", map[string]any{
-		"logto_token_expires_in_s": int64(lifetime / time.Second),
+		"token_expires_in_s": int64(lifetime / time.Second),
 	})
 	return t, nil
 }

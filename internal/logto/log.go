@@ -14,16 +14,16 @@ import (
 // back in bodies).
 func logAttempt(ctx context.Context, method, path string, attempt, status int, err error, took time.Duration) {
 	fields := map[string]any{
-		"logto_method":      method,
-		"logto_path":        path,
-		"logto_attempt":     attempt,
-		"logto_duration_ms": took.Milliseconds(),
+		"api_method":      method,
+		"api_path":        path,
+		"api_attempt":     attempt,
+		"api_duration_ms": took.Milliseconds(),
 	}
 	if status != 0 {
-		fields["logto_status"] = status
+		fields["api_status"] = status
 	}
 	if err != nil {
-		fields["logto_error"] = err.Error()
+		fields["api_error"] = err.Error()
 	}
 	tflog.Debug(ctx, "Logto API request", fields)
 }

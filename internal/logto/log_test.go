@@ -62,10 +62,10 @@ func TestLogs_NeverContainSecrets(t *testing.T) {
 		if e["@message"] != "Logto API request" {
 			continue
 		}
-		switch e["logto_path"] {
+		switch e["api_path"] {
 		case "/api/applications/a1/secrets":
 			apiLines++
-			if e["logto_method"] == nil || e["logto_attempt"] == nil || e["logto_duration_ms"] == nil || e["logto_status"] == nil {
+			if e["api_method"] == nil || e["api_attempt"] == nil || e["api_duration_ms"] == nil || e["api_status"] == nil {
 				t.Errorf("incomplete log entry: %v", e)
 			}
 		case "/oidc/token":

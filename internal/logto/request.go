@@ -59,7 +59,7 @@ func (c *Client) send(ctx context.Context, method, path string, query url.Values
 			drain(resp.Body)
 			rejected = tok
 			tflog.Debug(ctx, "Logto refused the access token; fetching a new one and retrying once",
-				map[string]any{"logto_method": method, "logto_path": path})
+				map[string]any{"api_method": method, "api_path": path})
 			continue
 		}
 		return resp.Header, decodeResponse(method, path, resp, out)
