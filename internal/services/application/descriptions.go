@@ -15,7 +15,7 @@ const (
 	descAlwaysIssue = "Whether Logto issues refresh tokens even without `prompt=consent` (`customClientMetadata.alwaysIssueRefreshToken`), for third-party integrations that expect one."
 	descThirdParty  = "Whether this is a third-party application (OIDC \"Sign in with your app\" for external clients). Only `Traditional`, `SPA` and `Native` applications can be third-party. Changing it replaces the application."
 	descCustomData  = "Arbitrary JSON object stored with the application (`customData`), written with `jsonencode()`. Key order and spacing never cause a diff."
-	descProtected   = "Settings of a `Protected` application (Logto Protected App, which puts Logto authentication in front of an origin). Required for, and only allowed with, `type = \"Protected\"`. Needs Logto Cloud or a self-hosted Logto with protected apps configured."
+	descProtected   = "Settings of a `Protected` application (Logto Protected App, which puts Logto authentication in front of an origin). Required for, and only allowed with, `type = \"Protected\"`. Needs Logto Cloud or a self-hosted Logto with protected apps configured. Logto sets the redirect URIs of a Protected app itself, so leave `redirect_uris` and `post_logout_redirect_uris` out."
 	descSubDomain   = "Subdomain the protected app is served on; Logto appends its protected-app domain to form `host`. Changing it replaces the application."
 	descOrigin      = "Origin (scheme, host and port) of the application Logto protects, for example `https://internal.example.com`."
 	descHost        = "Host name the protected app is served on (`<sub_domain>.<protected-app domain>`)."

@@ -349,6 +349,8 @@ func TestAccApplication_badInput(t *testing.T) {
 		{`type = "MachineToMachine"` + "\n" + `is_third_party = true`, `Invalid Third-Party Application Type`},
 		{`type = "SPA"` + "\n" + `custom_data = "[1, 2]"`, `Invalid JSON Object`},
 		{`type = "Protected"`, `Missing Protected App Settings`},
+		{`type = "Protected"` + "\n" + `redirect_uris = ["https://x.example.com/cb"]` + "\n" +
+			`protected_app_metadata = { sub_domain = "x", origin = "https://x.example.com" }`, `Redirect URIs Of A Protected App`},
 	} {
 		resource.Test(t, testCase(e, resource.TestStep{
 			Config: e.Config(`

@@ -36,6 +36,10 @@ func (r *applicationResource) ValidateConfig(ctx context.Context, req resource.V
 	case isProtected && m.ProtectedAppMetadata.IsNull():
 		resp.Diagnostics.AddAttributeError(path.Root("protected_app_metadata"), "Missing Protected App Settings",
 			"A Protected application needs protected_app_metadata = { sub_domain = \"…\", origin = \"https://…\" }.")
+	case isProtected && (!m.RedirectURIs.IsNull() || !m.PostLogoutRedirectURIs.IsNull()):
+		resp.Diagnostics.AddAttributeError(path.Root("redirect_uris"), "Redirect URIs Of A Protected App",
+			"Logto sets the redirect URIs of a Protected application itself (https://<host>/sign-in-callback); "+
+				"remove redirect_uris and post_logout_redirect_uris from this resource.")
 	case !isProtected && !m.ProtectedAppMetadata.IsNull() && !m.ProtectedAppMetadata.IsUnknown():
 		resp.Diagnostics.AddAttributeError(path.Root("protected_app_metadata"), "Unexpected Protected App Settings",
 			"protected_app_metadata is only allowed with type = \"Protected\"; this application is "+appType+".")
