@@ -87,6 +87,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 
 	fmt.Fprintf(stdout, "logto-emulator: endpoint=http://%s client_id=%s client_secret=%s resource=%s\n",
 		addr, *clientID, *clientSecret, *resource)
+	fmt.Fprintf(stdout, "logto-emulator: to point Terraform at it: export LOGTO_ENDPOINT=http://%s LOGTO_CLIENT_ID=%s LOGTO_CLIENT_SECRET=%s\n",
+		addr, *clientID, *clientSecret)
 	if *readyFile != "" {
 		if err := os.WriteFile(*readyFile, []byte(addr+"\n"), 0o600); err != nil {
 			_ = listener.Close()
