@@ -3,7 +3,6 @@ package application
 import (
 	"context"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -12,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/faccc625/terraform-provider-logto/internal/framework"
 	"github.com/faccc625/terraform-provider-logto/internal/logto"
 )
 
@@ -77,7 +77,7 @@ func (m *Model) FromAPI(ctx context.Context, app *logto.Application) diag.Diagno
 	m.CustomData = customDataValue(app.CustomData)
 	m.ProtectedAppMetadata, d = protectedAppValue(app.ProtectedAppMetadata)
 	diags.Append(d...)
-	m.CreatedAt = timetypes.NewRFC3339TimeValue(time.UnixMilli(app.CreatedAt).UTC())
+	m.CreatedAt = framework.TimeFromMillis(app.CreatedAt)
 	return diags
 }
 

@@ -120,10 +120,10 @@ func (m *secretModel) fromAPI(s *logto.ApplicationSecret) {
 	m.ApplicationID = types.StringValue(s.ApplicationID)
 	m.Name = types.StringValue(s.Name)
 	m.Value = types.StringValue(s.Value)
-	m.CreatedAt = timetypes.NewRFC3339TimeValue(time.UnixMilli(s.CreatedAt).UTC())
+	m.CreatedAt = framework.TimeFromMillis(s.CreatedAt)
 	m.ExpiresAt = timetypes.NewRFC3339Null()
 	if s.ExpiresAt != nil {
-		m.ExpiresAt = timetypes.NewRFC3339TimeValue(time.UnixMilli(*s.ExpiresAt).UTC())
+		m.ExpiresAt = framework.TimeFromMillis(*s.ExpiresAt)
 	}
 }
 
