@@ -35,23 +35,7 @@ func TestToken_ConcurrentFirstRequestsShareOneFetch(t *testing.T) {
 	c := f.client(t)
 
 	const n = 20
-	start := make(chan struct{})
-	errs := make(chan error, n)
-	var wg sync.WaitGroup
-	for range n {
-		wg.Go(func() {
-			<-start
-			errs <- c.do(t.Context(), http.MethodGet, "/api/status", nil, nil, nil)
-		})
-	}
-	close(start)
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil {
-			t.Errorf("request: %v", err)
-		}
-	}
+	concurrentRequests(t, c, n)
 	if got := f.tokenCalls.Load(); got != 1 {
 		t.Errorf("token requests = %d, want exactly 1", got)
 	}
@@ -161,23 +145,7 @@ func TestToken_Concurrent401sShareOneRefresh(t *testing.T) {
 	mu.Unlock()
 
 	const n = 20
-	start := make(chan struct{})
-	errs := make(chan error, n)
-	var wg sync.WaitGroup
-	for range n {
-		wg.Go(func() {
-			<-start
-			errs <- c.do(t.Context(), http.MethodGet, "/api/status", nil, nil, nil)
-		})
-	}
-	close(start)
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil {
-			t.Errorf("request: %v", err)
-		}
-	}
+	concurrentRequests(t, c, n)
 	if got := f.tokenCalls.Load(); got != 2 {
 		t.Errorf("token requests = %d, want 2 (one refresh shared by all)", got)
 	}
@@ -331,5 +299,28 @@ func TestToken_EndpointRetriedOn503(t *testing.T) {
 	}
 	if got := f.tokenCalls.Load(); got != 2 {
 		t.Errorf("token attempts = %d, want 2", got)
+	}
+}
+
+// concurrentRequests releases n GET requests at once and fails the test on
+// any error.
+func concurrentRequests(t *testing.T, c *Client, n int) {
+	t.Helper()
+	start := make(chan struct{})
+	errs := make(chan error, n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(func() {
+			<-start
+			errs <- c.do(t.Context(), http.MethodGet, "/api/status", nil, nil, nil)
+		})
+	}
+	close(start)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Errorf("request: %v", err)
+		}
 	}
 }
