@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"strings"
 )
 
 // Application types accepted by Logto's Management API.
@@ -102,13 +103,45 @@ type ListApplicationsOptions struct {
 	Search string
 }
 
-// CreateApplication creates an application.
+// CreateApplication creates an application. When the answer is lost, the
+// application is looked up by exact name and type among those created since
+// the request was sent (names may repeat in Logto) and adopted if exactly one
+// matches, before the request is sent again (see create).
 func (c *Client) CreateApplication(ctx context.Context, in ApplicationCreate) (*Application, error) {
-	var out Application
-	if err := c.do(ctx, http.MethodPost, "/api/applications", nil, in, &out); err != nil {
+	return create(ctx, c, createSpec[Application]{
+		path: "/api/applications",
+		in:   in,
+		what: "application",
+		key:  func(a *Application) string { return a.ID },
+		find: func(ctx context.Context) ([]Application, error) {
+			return c.ListApplicationsNamed(ctx, in.Name, in.Type)
+		},
+		createdAt: func(a *Application) int64 { return a.CreatedAt },
+	})
+}
+
+// ListApplicationsNamed returns the applications named exactly name (case
+// included), of the given types only when types are given. Logto's search
+// narrows the listing on the server: it matches id, name or description
+// case-insensitively, with `%` and `_` as wildcards, which only widens the
+// answer before the exact match below. A backslash would act as an escape,
+// so such names are matched in the full listing.
+func (c *Client) ListApplicationsNamed(ctx context.Context, name string, types ...string) ([]Application, error) {
+	opts := ListApplicationsOptions{Types: types}
+	if !strings.Contains(name, `\`) {
+		opts.Search = name
+	}
+	apps, err := c.ListApplications(ctx, opts)
+	if err != nil {
 		return nil, err
 	}
-	return &out, nil
+	var out []Application
+	for _, a := range apps {
+		if a.Name == name {
+			out = append(out, a)
+		}
+	}
+	return out, nil
 }
 
 // GetApplication reads one application.
@@ -143,5 +176,5 @@ func (c *Client) ListApplications(ctx context.Context, opts ListApplicationsOpti
 	if opts.Search != "" {
 		q.Set("search", opts.Search)
 	}
-	return listAll[Application](ctx, c, "/api/applications", q)
+	return listAll(ctx, c, "/api/applications", q, func(a *Application) string { return a.ID })
 }

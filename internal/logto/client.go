@@ -89,6 +89,14 @@ type Client struct {
 	oauth     clientcredentials.Config
 	tokens    tokenCache
 
+	// maxRetries bounds how often create sends a POST again after a lost
+	// answer (the transport's retries use the same setting).
+	maxRetries int
+	// claims holds what this Client created or adopted; clock estimates the
+	// server's time. Both serve the lookups of create.
+	claims claimSet
+	clock  serverClock
+
 	// now is the clock used for token expiry; tests replace it.
 	now func() time.Time
 }
@@ -149,7 +157,8 @@ func New(cfg Config) (*Client, error) {
 			EndpointParams: url.Values{"resource": {cfg.Resource}},
 			AuthStyle:      oauth2.AuthStyleInHeader,
 		},
-		now: time.Now,
+		maxRetries: cfg.MaxRetries,
+		now:        time.Now,
 	}, nil
 }
 

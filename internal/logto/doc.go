@@ -8,9 +8,19 @@
 //
 // Requests are retried with exponential backoff and full jitter on 429 (the
 // Retry-After header is honoured), 502, 503, 504 and dropped connections when
-// the method can be repeated safely; a POST is retried only where the server
-// cannot have acted on it (a 429, or a connection that could not be dialled).
-// Every request is bound to its context, and each attempt has its own timeout.
+// the endpoint can be repeated safely (reads, PUTs, DELETEs, PATCHes that set
+// fields, the token request). Each endpoint says which it is (do or doOnce),
+// not its HTTP method. Creates and renames are sent again by the transport
+// only where the server cannot have acted on them (a 429, a 401, a connection
+// that could not be dialled); when their answer is lost (a dropped connection
+// or timeout after sending, 502/503/504), create looks for what the request
+// may have made — by the unique name Logto enforces, or by exact name and
+// type among objects created since the request was sent — adopts it when
+// exactly one matches, and only then sends again. Every request is bound to
+// its context, and each attempt has its own timeout.
+//
+// Listings are deduplicated by id: offset paging shifts under concurrent
+// writes.
 //
 // Failed calls return an [*Error] carrying the HTTP status and Logto's error
 // code, message and details; [IsNotFound] tells a missing object apart.

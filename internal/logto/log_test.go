@@ -41,7 +41,7 @@ func TestLogs_NeverContainSecrets(t *testing.T) {
 	f.setAPI(func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusBadRequest, `{"code":"x","message":"value `+secretValue+`"}`)
 	})
-	_ = c.do(ctx, http.MethodPost, "/api/applications/a1/secrets", nil, map[string]string{"name": secretValue}, nil)
+	_ = c.doOnce(ctx, http.MethodPost, "/api/applications/a1/secrets", map[string]string{"name": secretValue}, nil)
 
 	logs := buf.String()
 	basic := base64.StdEncoding.EncodeToString([]byte(testClientID + ":" + testClientSecret))

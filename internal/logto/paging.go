@@ -18,21 +18,39 @@ const pageSize = 100
 // An answer without Total-Number comes from an endpoint that does not page:
 // it is the whole list. When Logto marks the total as a lower bound
 // (Total-Number-Is-Capped), only an empty or short page ends the list.
-func listAll[T any](ctx context.Context, c *Client, path string, query url.Values) ([]T, error) {
+//
+// Offset paging shifts under concurrent writes: an object created while the
+// pages are read pushes the others one place down, so one of them comes back
+// on two pages, and a deletion can hide one. Items are therefore kept once by
+// id (nil: no deduplication), and callers never conclude from a listing alone
+// that an object is gone (a GET by id decides).
+func listAll[T any](ctx context.Context, c *Client, path string, query url.Values, id func(*T) string) ([]T, error) {
 	q := maps.Clone(query)
 	if q == nil {
 		q = url.Values{}
 	}
 	q.Set("page_size", strconv.Itoa(pageSize))
 	all := []T{}
+	seen := map[string]bool{}
+	read := 0
 	for page := 1; ; page++ {
 		q.Set("page", strconv.Itoa(page))
 		var items []T
-		header, err := c.send(ctx, http.MethodGet, path, q, nil, &items)
+		header, err := c.send(ctx, repeatable, http.MethodGet, path, q, nil, &items)
 		if err != nil {
 			return nil, err
 		}
-		all = append(all, items...)
+		read += len(items)
+		for i := range items {
+			if id != nil {
+				key := id(&items[i])
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+			}
+			all = append(all, items[i])
+		}
 		if len(items) < pageSize {
 			return all, nil
 		}
@@ -41,7 +59,7 @@ func listAll[T any](ctx context.Context, c *Client, path string, query url.Value
 			return all, nil
 		}
 		capped := strings.EqualFold(header.Get("Total-Number-Is-Capped"), "true")
-		if !capped && len(all) >= total {
+		if !capped && read >= total {
 			return all, nil
 		}
 	}

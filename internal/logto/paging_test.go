@@ -7,12 +7,15 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"sync/atomic"
 	"testing"
 )
 
 type item struct {
 	ID string `json:"id"`
 }
+
+func itemID(i *item) string { return i.ID }
 
 // pagedHandler serves n items the way koa-pagination does.
 func pagedHandler(n int, check func(url.Values), header func(http.Header)) http.HandlerFunc {
@@ -51,7 +54,7 @@ func TestListAll_ReadsEveryPage(t *testing.T) {
 	}, nil))
 	c := f.client(t)
 	query := url.Values{"types": {"Traditional", "SPA"}}
-	items, err := listAll[item](t.Context(), c, "/api/applications", query)
+	items, err := listAll[item](t.Context(), c, "/api/applications", query, itemID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +71,7 @@ func TestListAll_ReadsEveryPage(t *testing.T) {
 
 func TestListAll_StopsAtTotalOnFullLastPage(t *testing.T) {
 	f := newFakeLogto(t, pagedHandler(200, nil, nil))
-	items, err := listAll[item](t.Context(), f.client(t), "/api/roles", nil)
+	items, err := listAll[item](t.Context(), f.client(t), "/api/roles", nil, itemID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +85,7 @@ func TestListAll_StopsAtTotalOnFullLastPage(t *testing.T) {
 
 func TestListAll_Empty(t *testing.T) {
 	f := newFakeLogto(t, pagedHandler(0, nil, nil))
-	items, err := listAll[item](t.Context(), f.client(t), "/api/roles", nil)
+	items, err := listAll[item](t.Context(), f.client(t), "/api/roles", nil, itemID)
 	if err != nil || items == nil || len(items) != 0 {
 		t.Fatalf("items = %v, err = %v; want an empty non-nil list", items, err)
 	}
@@ -96,7 +99,7 @@ func TestListAll_CappedTotalReadsUntilShortPage(t *testing.T) {
 		h.Set("Total-Number", "100") // a lower bound
 		h.Set("Total-Number-Is-Capped", "true")
 	}))
-	items, err := listAll[item](t.Context(), f.client(t), "/api/users", nil)
+	items, err := listAll[item](t.Context(), f.client(t), "/api/users", nil, itemID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +116,7 @@ func TestListAll_UnpagedEndpointReadOnce(t *testing.T) {
 	}
 	body, _ := json.Marshal(all)
 	f := newFakeLogto(t, okJSON(string(body)))
-	items, err := listAll[item](t.Context(), f.client(t), "/api/applications/a/secrets", nil)
+	items, err := listAll[item](t.Context(), f.client(t), "/api/applications/a/secrets", nil, itemID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,8 +129,45 @@ func TestListAll_Error(t *testing.T) {
 	f := newFakeLogto(t, func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusBadRequest, `{"code":"guard.invalid_pagination","message":"bad"}`)
 	})
-	_, err := listAll[item](t.Context(), f.client(t), "/api/roles", nil)
+	_, err := listAll[item](t.Context(), f.client(t), "/api/roles", nil, itemID)
 	if e, ok := AsError(err); !ok || e.Code != "guard.invalid_pagination" {
 		t.Errorf("error = %v", err)
+	}
+}
+
+// An object created while the pages are read shifts the others one place
+// down, so the last item of page 1 comes back first on page 2: it is kept once.
+func TestListAll_DeduplicatesShiftedPages(t *testing.T) {
+	var page2 atomic.Bool
+	f := newFakeLogto(t, func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		items := []item{}
+		switch q.Get("page") {
+		case "1":
+			for i := range 100 {
+				items = append(items, item{ID: fmt.Sprintf("item-%03d", i)})
+			}
+		case "2":
+			page2.Store(true)
+			// item-099 again, then the rest: 151 items counted by the server.
+			for i := 99; i < 150; i++ {
+				items = append(items, item{ID: fmt.Sprintf("item-%03d", i)})
+			}
+		}
+		w.Header().Set("Total-Number", "151")
+		body, _ := json.Marshal(items)
+		writeJSON(w, http.StatusOK, string(body))
+	})
+	got, err := listAll[item](t.Context(), f.client(t), "/api/applications", nil, itemID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !page2.Load() || len(got) != 150 {
+		t.Fatalf("got %d items (page 2 read: %v), want 150 distinct", len(got), page2.Load())
+	}
+	// Positive control: without an id function the duplicate is kept.
+	raw, err := listAll[item](t.Context(), f.client(t), "/api/applications", nil, nil)
+	if err != nil || len(raw) != 151 {
+		t.Fatalf("without deduplication: %d items, %v; want 151", len(raw), err)
 	}
 }

@@ -16,22 +16,48 @@ import (
 // maxResponseBody bounds how much of a successful answer is read.
 const maxResponseBody = 32 << 20
 
-// do sends a Management API request: in is encoded as the JSON body (nil: no
-// body) and the answer is decoded into out (nil: discarded). A non-2xx answer
-// returns an *Error.
+// sendMode says whether a request may be sent again after the server may have
+// received it. Each endpoint chooses its mode (see do and doOnce): the HTTP
+// method alone does not tell, since a PATCH that renames by the old name in
+// the URL is not safe to repeat while one that sets fields is.
+type sendMode int
+
+const (
+	// repeatable requests leave the same state when applied twice: reads,
+	// PUTs, DELETEs, PATCHes that set fields, the token request. They are
+	// retried on 429, 502, 503, 504, dropped connections and timeouts.
+	repeatable sendMode = iota
+	// once requests (creates, renames) are retried by the transport only
+	// where the server cannot have acted on them: a 429, a 401, a connection
+	// that could not be dialled. Other failures leave their outcome unknown
+	// (see OutcomeUnknown); callers recover with create or a lookup of their
+	// own before sending again.
+	once
+)
+
+// do sends a repeatable Management API request: in is encoded as the JSON
+// body (nil: no body) and the answer is decoded into out (nil: discarded). A
+// non-2xx answer returns an *Error.
 //
 //nolint:unparam // query is for the API areas with filtered, unpaged routes.
 func (c *Client) do(ctx context.Context, method, path string, query url.Values, in, out any) error {
-	_, err := c.send(ctx, method, path, query, in, out)
+	_, err := c.send(ctx, repeatable, method, path, query, in, out)
 	return err
 }
 
-// send is do, also returning the answer's headers (paging reads Total-Number).
+// doOnce is do for a request that must not be repeated blindly (see once).
+func (c *Client) doOnce(ctx context.Context, method, path string, in, out any) error {
+	_, err := c.send(ctx, once, method, path, nil, in, out)
+	return err
+}
+
+// send is do, with the request's mode, also returning the answer's headers
+// (paging reads Total-Number).
 //
 // A 401 answer drops the token that was used and repeats the request once
-// with a new one; the server refused it before acting, so POSTs are repeated
-// too.
-func (c *Client) send(ctx context.Context, method, path string, query url.Values, in, out any) (http.Header, error) {
+// with a new one; the server refused it before acting, so requests sent once
+// are repeated too.
+func (c *Client) send(ctx context.Context, mode sendMode, method, path string, query url.Values, in, out any) (http.Header, error) {
 	var body []byte
 	if in != nil {
 		b, err := json.Marshal(in)
@@ -51,10 +77,11 @@ func (c *Client) send(ctx context.Context, method, path string, query url.Values
 		if err != nil {
 			return nil, err
 		}
-		resp, err := c.attempt(ctx, method, target, body, tok)
+		resp, err := c.attempt(ctx, mode, method, target, body, tok)
 		if err != nil {
 			return nil, fmt.Errorf("logto: %s %s: %w", method, path, err)
 		}
+		c.clock.observe(resp.Header)
 		if resp.StatusCode == http.StatusUnauthorized && try == 1 {
 			drain(resp.Body)
 			rejected = tok
@@ -68,8 +95,8 @@ func (c *Client) send(ctx context.Context, method, path string, query url.Values
 
 // attempt sends the request with retries (see checkRetry) and returns the
 // last answer.
-func (c *Client) attempt(ctx context.Context, method, target string, body []byte, tok *accessToken) (*http.Response, error) {
-	ctx = withAttemptState(ctx, isRepeatable(method))
+func (c *Client) attempt(ctx context.Context, mode sendMode, method, target string, body []byte, tok *accessToken) (*http.Response, error) {
+	ctx = withAttemptState(ctx, mode == repeatable)
 	var raw any // a nil []byte in an interface would still be sent as a body
 	if body != nil {
 		raw = body

@@ -25,7 +25,7 @@ const maxRetryAfter = 5 * time.Minute
 // the retry policy and the per-attempt transport.
 type attemptState struct {
 	// repeatable tells whether the request may be sent again after the server
-	// may have received it (see isRepeatable).
+	// may have received it (see sendMode).
 	repeatable bool
 	attempts   atomic.Int32
 }
@@ -39,24 +39,6 @@ func withAttemptState(ctx context.Context, repeatable bool) context.Context {
 func attemptStateFrom(ctx context.Context) *attemptState {
 	st, _ := ctx.Value(attemptStateKey{}).(*attemptState)
 	return st
-}
-
-// isRepeatable reports whether a request with this method may be sent again
-// after a transient failure that the server may have seen.
-//
-// GET, HEAD, PUT and DELETE are idempotent by definition. PATCH is not in
-// general, but every PATCH of the Logto Management API sets fields to the
-// values in the body (objects such as oidcClientMetadata are replaced whole,
-// custom-data patches merge the same keys again), so applying one twice leaves
-// the same state as applying it once. POST creates objects and is therefore
-// not repeatable: it is retried only where the server cannot have acted on it.
-func isRepeatable(method string) bool {
-	switch method {
-	case http.MethodGet, http.MethodHead, http.MethodOptions,
-		http.MethodPut, http.MethodDelete, http.MethodPatch:
-		return true
-	}
-	return false
 }
 
 // newRetryClient builds the go-retryablehttp client shared by API and token
