@@ -66,7 +66,7 @@ func (s *Server) createApplicationSecret(w http.ResponseWriter, r *http.Request)
 			return replyError(http.StatusUnprocessableEntity, "application.secret_name_exists")
 		}
 		secret := appSecret{
-			TenantID: defaultTenantID, ApplicationID: id, Name: *name, Value: newSecret(), CreatedAt: now,
+			TenantID: defaultTenantID, ApplicationID: id, Name: *name, Value: s.newSecretLocked(), CreatedAt: now,
 		}
 		if expiresAt != nil {
 			secret.ExpiresAt = ptr(int64(*expiresAt))

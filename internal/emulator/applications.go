@@ -90,7 +90,7 @@ func (s *Server) createApplication(w http.ResponseWriter, r *http.Request) {
 		if hasSecrets(appType) {
 			s.secrets[app.ID] = []*appSecret{{
 				TenantID: defaultTenantID, ApplicationID: app.ID, Name: defaultSecretKey,
-				Value: newSecret(), CreatedAt: now,
+				Value: s.newSecretLocked(), CreatedAt: now,
 			}}
 		}
 		return s.replyCommitted(replyJSON(http.StatusOK, app.clone()))

@@ -21,10 +21,21 @@ type tokenInfo struct {
 	revoked   bool
 }
 
-// tokenStore holds issued access tokens.
+// tokenStore holds issued access tokens. Tokens are never forgotten: revoked and expired ones
+// stay, so IssuedTokens can list every token a test must not find in logs.
 type tokenStore struct {
 	mu     sync.Mutex
 	tokens map[string]*tokenInfo
+	issued []string // every token, in issue order
+}
+
+// IssuedTokens returns every access token the emulator has issued, in issue order, revoked and
+// expired ones included (also tokens whose answer a fault dropped or replaced). Log tests look
+// for each of them.
+func (s *Server) IssuedTokens() []string {
+	s.tokens.mu.Lock()
+	defer s.tokens.mu.Unlock()
+	return append([]string(nil), s.tokens.issued...)
 }
 
 // RevokeTokens makes every access token issued so far invalid: the Management API answers them
@@ -118,6 +129,7 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
 		s.tokens.tokens = map[string]*tokenInfo{}
 	}
 	s.tokens.tokens[token] = &tokenInfo{issuedAt: now, expiresAt: now.Add(s.opts.TokenTTL), scopes: granted}
+	s.tokens.issued = append(s.tokens.issued, token)
 	s.tokens.mu.Unlock()
 
 	body := ordered{

@@ -42,6 +42,10 @@ type Server struct {
 	apps    map[string]*appRecord
 	secrets map[string][]*appSecret
 	seq     int64
+	// heldSecrets and heldSecretOrder remember every application secret value (SecretValues);
+	// guarded by mu.
+	heldSecrets     map[string]bool
+	heldSecretOrder []string
 
 	tokens   tokenStore
 	counters counters
@@ -88,13 +92,14 @@ func (s *Server) routes() {
 
 func (s *Server) now() time.Time { return s.opts.Now() }
 
-// ServeHTTP routes a request: it counts it, applies a matching fault, answers unmatched routes
-// like Koa (404/405 text), checks the bearer token on Management API routes, then runs the
-// route's handler.
+// ServeHTTP routes a request: it counts it, applies a matching before fault, answers unmatched
+// routes like Koa (404/405 text), checks the bearer token on Management API routes, then runs
+// the route's handler, through a matching after fault when no before fault applied.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	m := s.router.find(r)
 	s.counters.inc(m.key(r.Method))
-	if f, ok := s.faults.take(r.Method, m.pattern()); ok && applyFault(w, r, f) {
+	before, faulted := s.faults.take(r.Method, m.pattern(), false)
+	if faulted && applyFault(w, r, before) {
 		return
 	}
 	if m.route == nil {
@@ -115,6 +120,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	for name, value := range m.params {
 		r.SetPathValue(name, value)
+	}
+	if !faulted {
+		if after, ok := s.faults.take(r.Method, m.pattern(), true); ok {
+			serveWithAfterFault(w, r, m.route.handler, after)
+			return
+		}
 	}
 	m.route.handler(w, r)
 }

@@ -51,6 +51,7 @@ func (s *Server) loadState() error {
 			continue
 		}
 		s.secrets[secret.ApplicationID] = append(s.secrets[secret.ApplicationID], secret)
+		s.rememberSecretLocked(secret.Value)
 	}
 	return nil
 }
