@@ -46,3 +46,26 @@ func (s *Server) DeleteApplication(id string) error {
 	delete(s.secrets, id)
 	return s.commitLocked()
 }
+
+// Applications returns a copy of every application, in no particular order; resilience tests
+// compare it with Terraform's state (no duplicate, no orphan).
+func (s *Server) Applications() []Application {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]Application, 0, len(s.apps))
+	for _, rec := range s.apps {
+		out = append(out, rec.App.clone())
+	}
+	return out
+}
+
+// ApplicationSecretNames returns the names of an application's secrets, in creation order.
+func (s *Server) ApplicationSecretNames(id string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var names []string
+	for _, secret := range s.secrets[id] {
+		names = append(names, secret.Name)
+	}
+	return names
+}

@@ -1,0 +1,350 @@
+package provider_test
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/faccc625/terraform-provider-logto/internal/acctest"
+	"github.com/faccc625/terraform-provider-logto/internal/emulator"
+)
+
+// Settings of TestAccProvider_lostAnswers, for a longer run than make test's:
+//
+//	LOGTO_FAULT_OBJECTS=500 LOGTO_FAULT_RATE=0.3 LOGTO_FAULT_SEED=7 make testacc TESTARGS='-run lostAnswers'
+const (
+	envFaultObjects = "LOGTO_FAULT_OBJECTS" // objects to apply; default 50
+	envFaultRate    = "LOGTO_FAULT_RATE"    // share of requests faulted; default 0.2
+	envFaultSeed    = "LOGTO_FAULT_SEED"    // the emulator's fault seed; default random (printed)
+)
+
+// lostAnswerTimeout is the provider's per-attempt timeout in this test; the
+// "answer too late" fault waits longer than it.
+const lostAnswerTimeout = 2 * time.Second
+
+// TestAccProvider_lostAnswers applies objects of every type the provider
+// manages while about a fifth of all requests (token requests included) fail
+// in every way a network can fail: refused before the server acts (503, 429,
+// dropped connection), or after it acted (connection dropped, 502 or 503 from
+// a proxy, an answer slower than the client's timeout). The first apply must
+// succeed; afterwards the emulator holds every object exactly once and every
+// one is in the state (no duplicate, no orphan); the plan after it is empty,
+// an update (descriptions, secret renames) converges under the same faults,
+// and destroy leaves nothing.
+func TestAccProvider_lostAnswers(t *testing.T) {
+	if acctest.RealLogto() {
+		t.Skip("injects faults into the emulator")
+	}
+	t.Parallel()
+	objects := envInt(t, envFaultObjects, 50)
+	rate := envFloat(t, envFaultRate, 0.2)
+	seed := uint64(rand.Uint32())
+	if s := os.Getenv(envFaultSeed); s != "" {
+		seed = uint64(envInt(t, envFaultSeed, 0))
+	}
+	t.Logf("%d objects, fault rate %.2f, %s=%d", objects, rate, envFaultSeed, seed)
+
+	e := acctest.New(t)
+	prefix := acctest.RandomName("lost")
+	fleet := newFleet(objects, prefix)
+	faults := lostAnswerFaults(rate)
+	inject := func() {
+		for _, f := range faults {
+			e.Emulator.InjectFault(f)
+		}
+	}
+	e.Emulator.SeedFaults(seed)
+	inject()
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		CheckDestroy: func(*terraform.State) error {
+			e.Emulator.ClearFaults()
+			if left := fleet.ours(e.Emulator.Applications()); len(left) > 0 {
+				return fmt.Errorf("%d applications left after destroy: %v", len(left), left)
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{
+				Config:            fleet.config(e, "v1"),
+				ConfigStateChecks: []statecheck.StateCheck{fleet.exactlyOnce(t, e, "v1")},
+				// Refreshed under the same faults, the plan is empty.
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+			{
+				Config:            fleet.config(e, "v2"),
+				ConfigStateChecks: []statecheck.StateCheck{fleet.exactlyOnce(t, e, "v2")},
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+	applied := e.Emulator.FaultsApplied()
+	total := 0
+	for _, n := range applied {
+		total += n
+	}
+	requests := 0
+	for _, n := range e.Emulator.RequestCounts() {
+		requests += n
+	}
+	t.Logf("faults applied: %d of %d requests: %v", total, requests, applied)
+	if total == 0 {
+		t.Fatal("no fault was applied: the test proved nothing")
+	}
+	for _, f := range faults {
+		if applied[faultKind(f)] == 0 && objects >= 50 && rate >= 0.1 {
+			t.Errorf("fault %q never applied; every kind must be exercised", faultKind(f))
+		}
+	}
+}
+
+// lostAnswerFaults spreads rate over every way a request can fail, on every
+// route and method.
+func lostAnswerFaults(rate float64) []emulator.Fault {
+	kinds := []emulator.Fault{
+		{Status: 503},                  // refused before acting
+		{Status: 429, RetryAfter: "0"}, // rate limited
+		{Drop: true},                   // connection lost before acting
+		{After: true, Drop: true},      // acted, connection lost
+		{After: true, Status: 502},     // acted, proxy error
+		{After: true, Status: 503},     // acted, proxy gave up
+		{After: true, Delay: lostAnswerTimeout + 500*time.Millisecond}, // acted, answer too late
+	}
+	// Faults are tried in order, each with its own draw: the share of
+	// requests faulted is 1-(1-p)^k; solve for p.
+	p := 1 - math.Pow(1-rate, 1/float64(len(kinds)))
+	for i := range kinds {
+		kinds[i].Probability = p
+	}
+	return kinds
+}
+
+func faultKind(f emulator.Fault) string {
+	phase := "before"
+	if f.After {
+		phase = "after"
+	}
+	switch {
+	case f.Drop:
+		return phase + " drop"
+	case f.Status != 0:
+		return phase + " status " + strconv.Itoa(f.Status)
+	default:
+		return phase + " delay"
+	}
+}
+
+// fleet is the generated configuration: applications of every type and
+// extra secrets on the machine-to-machine ones.
+type fleet struct {
+	prefix  string
+	perType map[string]int
+	secrets int
+}
+
+var fleetTypes = []string{"Traditional", "SPA", "Native", "MachineToMachine", "Protected"}
+
+func newFleet(objects int, prefix string) fleet {
+	secrets := objects / 5
+	apps := objects - secrets
+	f := fleet{prefix: prefix, perType: map[string]int{}, secrets: secrets}
+	for i := range apps {
+		f.perType[fleetTypes[i%len(fleetTypes)]]++
+	}
+	return f
+}
+
+func (f fleet) config(e *acctest.Env, version string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `
+provider "logto" {
+  endpoint        = %q
+  client_id       = %q
+  client_secret   = %q
+  resource        = %q
+  max_retries     = 12
+  request_timeout = %q
+}
+`, e.Endpoint, e.ClientID, e.ClientSecret, e.Resource, lostAnswerTimeout.String())
+	for _, typ := range fleetTypes {
+		extra := ""
+		switch typ {
+		case "Traditional", "SPA", "Native":
+			extra = `redirect_uris = ["https://app.example.com/callback"]`
+		case "Protected":
+			extra = fmt.Sprintf(`protected_app_metadata = {
+    sub_domain = "%s-${count.index}"
+    origin     = "https://internal.example.com"
+  }`, strings.ToLower(f.prefix))
+		}
+		fmt.Fprintf(&b, `
+resource "logto_application" %q {
+  count       = %d
+  name        = "%s-%s-${count.index}"
+  type        = %q
+  description = %q
+  %s
+}
+`, strings.ToLower(typ), f.perType[typ], f.prefix, typ, typ, version, extra)
+	}
+	fmt.Fprintf(&b, `
+resource "logto_application_secret" "extra" {
+  count          = %d
+  application_id = logto_application.machinetomachine[count.index %% %d].id
+  name           = "%s-${count.index}"
+}
+`, f.secrets, f.perType["MachineToMachine"], version)
+	return b.String()
+}
+
+// ours returns the ids of the emulator's applications that this test made.
+func (f fleet) ours(apps []emulator.Application) []string {
+	var ids []string
+	for _, a := range apps {
+		if strings.HasPrefix(a.Name, f.prefix+"-") {
+			ids = append(ids, a.ID)
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// exactlyOnce compares the emulator with the state: every application and
+// secret of the configuration exists exactly once, with the configured
+// version, and is the one in the state; nothing else of ours exists.
+func (f fleet) exactlyOnce(t *testing.T, e *acctest.Env, version string) statecheck.StateCheck {
+	return stateFunc(func(state map[string]map[string]any) error {
+		// What the state tracks.
+		stateApps := map[string]string{} // id -> address
+		stateSecrets := map[string]bool{}
+		for address, attrs := range state {
+			switch {
+			case strings.HasPrefix(address, "logto_application."):
+				stateApps[attrs["id"].(string)] = address
+			case strings.HasPrefix(address, "logto_application_secret."):
+				stateSecrets[attrs["id"].(string)] = true
+			}
+		}
+		// What the emulator holds.
+		byName := map[string]int{}
+		var orphans []string
+		dupSecrets, orphanSecrets, wrongDescriptions := 0, 0, 0
+		for _, a := range e.Emulator.Applications() {
+			if !strings.HasPrefix(a.Name, f.prefix+"-") {
+				continue
+			}
+			byName[a.Name]++
+			if _, tracked := stateApps[a.ID]; !tracked {
+				orphans = append(orphans, a.ID+" "+a.Name)
+			}
+			if a.Description == nil || *a.Description != version {
+				wrongDescriptions++
+			}
+			names := map[string]int{}
+			for _, n := range e.Emulator.ApplicationSecretNames(a.ID) {
+				names[n]++
+				if names[n] == 2 {
+					dupSecrets++
+				}
+				if n != "Default secret" && !stateSecrets[a.ID+"/"+n] {
+					orphanSecrets++
+				}
+			}
+		}
+		var dups []string
+		wantApps := 0
+		for _, n := range f.perType {
+			wantApps += n
+		}
+		for name, n := range byName {
+			if n > 1 {
+				dups = append(dups, fmt.Sprintf("%s×%d", name, n))
+			}
+		}
+		t.Logf("%s: %d applications (%d distinct names), %d in state, %d secrets in state; duplicates %d, orphans %d, duplicate secrets %d, orphan secrets %d",
+			version, len(byName), len(byName), len(stateApps), len(stateSecrets), len(dups), len(orphans), dupSecrets, orphanSecrets)
+		switch {
+		case len(dups) > 0:
+			return fmt.Errorf("duplicate applications: %v", dups)
+		case len(orphans) > 0:
+			return fmt.Errorf("applications not in the state (orphans): %v", orphans)
+		case dupSecrets+orphanSecrets > 0:
+			return fmt.Errorf("%d duplicate and %d untracked secrets", dupSecrets, orphanSecrets)
+		case len(byName) != wantApps || len(stateApps) != wantApps:
+			return fmt.Errorf("%d applications in the emulator and %d in the state, want %d", len(byName), len(stateApps), wantApps)
+		case len(stateSecrets) != f.secrets:
+			return fmt.Errorf("%d secrets in the state, want %d", len(stateSecrets), f.secrets)
+		case wrongDescriptions > 0:
+			return fmt.Errorf("%d applications do not have description %q", wrongDescriptions, version)
+		}
+		for id := range stateSecrets {
+			appID, name, _ := strings.Cut(id, "/")
+			found := false
+			for _, n := range e.Emulator.ApplicationSecretNames(appID) {
+				found = found || n == name
+			}
+			if !found || !strings.HasPrefix(name, version+"-") {
+				return fmt.Errorf("secret %s in the state is not in the emulator under the %s name", id, version)
+			}
+		}
+		return nil
+	})
+}
+
+// stateFunc runs fn on the attributes of every resource in the state, by address.
+type stateFunc func(map[string]map[string]any) error
+
+func (fn stateFunc) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	if req.State == nil || req.State.Values == nil || req.State.Values.RootModule == nil {
+		resp.Error = fmt.Errorf("no state")
+		return
+	}
+	all := map[string]map[string]any{}
+	for _, r := range req.State.Values.RootModule.Resources {
+		all[r.Address] = r.AttributeValues
+	}
+	resp.Error = fn(all)
+}
+
+func envInt(t *testing.T, name string, def int) int {
+	t.Helper()
+	s := os.Getenv(name)
+	if s == "" {
+		return def
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		t.Fatalf("%s=%q is not a whole number", name, s)
+	}
+	return n
+}
+
+func envFloat(t *testing.T, name string, def float64) float64 {
+	t.Helper()
+	s := os.Getenv(name)
+	if s == "" {
+		return def
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 0 || f >= 1 {
+		t.Fatalf("%s=%q is not a share between 0 and 1", name, s)
+	}
+	return f
+}
