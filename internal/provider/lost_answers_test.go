@@ -235,11 +235,12 @@ func (f fleet) exactlyOnce(t *testing.T, e *acctest.Env, version string) statech
 		stateApps := map[string]string{} // id -> address
 		stateSecrets := map[string]bool{}
 		for address, attrs := range state {
+			id, _ := attrs["id"].(string)
 			switch {
 			case strings.HasPrefix(address, "logto_application."):
-				stateApps[attrs["id"].(string)] = address
+				stateApps[id] = address
 			case strings.HasPrefix(address, "logto_application_secret."):
-				stateSecrets[attrs["id"].(string)] = true
+				stateSecrets[id] = true
 			}
 		}
 		// What the emulator holds.
