@@ -170,6 +170,13 @@ func (s *Server) patchApplication(w http.ResponseWriter, r *http.Request) {
 
 // patchApplicationLocked applies a validated PATCH. Like Logto, which runs the steps as separate
 // queries without a transaction, an isAdmin change stays even when a later step fails.
+//
+// The answer is the application after the update in every case. Logto 1.42 answers a body that
+// carries only protectedAppMetadata with the row its protected-metadata UPDATE returned, and a
+// body with other fields too with the row of the second UPDATE (which holds both changes); only
+// a body that changes no column (isAdmin alone, or nothing) gets the row read before. Logto
+// before 1.40 answered the protectedAppMetadata-only PATCH with the row as it was before
+// (fixed by logto-io/logto#8889, "return updated protected app metadata").
 func (s *Server) patchApplicationLocked(rec *appRecord, in *applicationInput) reply {
 	app := &rec.App
 	switch {
