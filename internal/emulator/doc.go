@@ -21,6 +21,13 @@
 //     optional paging with Total-Number and Link headers, and Logto's `search` semantics (an
 //     ILIKE pattern over id, name and description: `search=foo` only matches a value equal to
 //     "foo" ignoring case; use `search=%foo%` for a substring).
+//   - Free-form JSON (customData) is answered as Logto reads it back from jsonb into JavaScript:
+//     array-index keys ("0", "10") first in numeric order, then keys shorter first and bytewise,
+//     at every depth; numbers as JavaScript doubles print (12345678901234567890 comes back as
+//     12345678901234567000, 1.50 as 1.5). Guarded objects (oidcClientMetadata,
+//     customClientMetadata, protectedAppMetadata) keep the key order of Logto's zod guards, as
+//     the samples show. A PATCH of an application answers the row after the update, also when
+//     it carries only protectedAppMetadata (Logto 1.40 and later).
 //   - Unknown routes answer like Koa: 404 "Not Found" or 405 "Method Not Allowed" as text.
 //
 // Each API area lives in its own file with a register method (see registerApplications); new
@@ -28,12 +35,24 @@
 //
 // # Test hooks
 //
-// A Server counts requests per route (Requests, RequestCounts), injects faults (InjectFault:
-// status codes with optional Retry-After, delays, dropped connections, limited to a number of
-// requests), revokes every issued token (RevokeTokens) and lets a test change or delete objects
-// behind the client's back (Application, UpdateApplication, DeleteApplication). With
-// Options.StateFile set, the state is loaded at start and written atomically after every
-// successful mutation.
+// A Server counts requests per route (Requests, RequestCounts), revokes every issued token
+// (RevokeTokens) and lets a test change or delete objects behind the client's back
+// (Application, UpdateApplication, DeleteApplication). With Options.StateFile set, the state is
+// loaded at start and written atomically after every successful mutation.
+//
+// InjectFault adds faults per method and route: status codes with Logto error bodies and an
+// optional Retry-After, delays, dropped connections. A fault applies before the handler runs,
+// or with Fault.After once the handler has acted (the object is created, changed or deleted)
+// and its answer is delayed, dropped or replaced; after faults apply only to requests that
+// reached a handler (not to failed authentication or unmatched routes). A fault is limited to a
+// number of requests (Times) and may apply to each request with a probability drawn from a
+// random source that SeedFaults makes repeatable; at most one fault applies to a request.
+// FaultsApplied counts the faults applied by phase and kind ("before status 503", "after
+// drop"…). The token endpoint takes faults like any other route.
+//
+// IssuedTokens lists every access token ever issued (revoked, expired and lost ones included)
+// and SecretValues every application secret value ever held (deleted ones included), so log
+// tests can look for each of them.
 //
 // # Running it standalone
 //
@@ -46,7 +65,10 @@
 //
 // Built-in applications (demo-app, account center), SAML applications, application roles,
 // organizations and access-control rules are not emulated; quotas never apply; tokens are not
-// JWTs. Only tests and the emulator's own command import this package.
+// JWTs. Injected faults have no counterpart in Logto (an after fault stands for a proxy or
+// network that loses or replaces Logto's answer). Free-form JSON that PostgreSQL would refuse
+// (a \u0000 in a string) is accepted, and -0 is answered as 0 only inside customData. Only
+// tests and the emulator's own command import this package.
 //
 // # Checked against a real Logto, and still guessed
 //
@@ -56,6 +78,8 @@
 // method 405 with Allow; Protected apps answer 501 application.protected_app_not_configured on
 // self-hosted Logto. Still inferred from the source rather than observed: the data of an expired
 // or revoked token's 401, the default error codes of injected faults, 400 (not 413) for bodies
-// over 1 MB, JavaScript-style messages for JSON syntax errors other than truncation, and the order
-// of objects created in the same millisecond.
+// over 1 MB, JavaScript-style messages for JSON syntax errors other than truncation, the order
+// of objects created in the same millisecond, array-index keys first and JavaScript-rounded
+// numbers in customData (jsonb key order itself shows in the samples), and the answer to a
+// PATCH carrying protectedAppMetadata (Protected apps need Logto Cloud).
 package emulator

@@ -50,12 +50,33 @@ func (o ordered) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// JSONObject is a free-form JSON object (an application's customData). It marshals its keys in
-// PostgreSQL jsonb order (shorter keys first, then bytewise), at every depth, because Logto
-// returns such objects as stored in a jsonb column.
+// JSONObject is a free-form JSON object (an application's customData). It marshals the way
+// Logto answers such an object, at every depth:
+//
+//   - Logto keeps it in a PostgreSQL jsonb column, which hands objects back with their keys
+//     ordered by length, then bytewise; the response guard (z.record) keeps that order. The
+//     samples show it: 23-saml-applications.json sends attributeMapping {sub, email, name} and
+//     gets {sub, name, email}, and 01-applications-traditional.json merges {extra} into
+//     customData {team, tier} and gets {team, tier, extra}.
+//   - node-postgres turns the jsonb text into a JavaScript object with JSON.parse, and
+//     JavaScript objects list array-index keys ("0", "2", "10"; canonical integers up to
+//     2^32-2) before all other keys, in numeric order. So {"b":1,"10":2,"2":3} comes back as
+//     {"2":3,"10":2,"b":1}.
+//   - Numbers are JavaScript doubles on the way in (koa-body's JSON.parse) and on the way out,
+//     whatever jsonb's numeric keeps: 12345678901234567890 comes back as 12345678901234567000,
+//     1.50 as 1.5, 1e21 as 1e+21, -0 as 0. The emulator decodes numbers as float64 and writes
+//     them as encoding/json does (the shortest round-trip form, ES6 style), which gives the same
+//     text, so it keeps numbers exactly as Logto does, no more.
+//
+// Objects that Logto's response guard describes key by key (oidcClientMetadata,
+// customClientMetadata, protectedAppMetadata) are not JSONObjects: zod rebuilds them in the
+// guard's key order, which the emulator's struct field order follows (01-applications-
+// traditional.json sends customClientMetadata {rotateRefreshToken, alwaysIssueRefreshToken,
+// refreshTokenTtlInDays} and gets {refreshTokenTtlInDays, alwaysIssueRefreshToken,
+// rotateRefreshToken}, neither the order sent nor jsonb order).
 type JSONObject map[string]any
 
-// MarshalJSON writes the object in jsonb key order.
+// MarshalJSON writes the object as Logto answers it (see JSONObject).
 func (o JSONObject) MarshalJSON() ([]byte, error) {
 	if o == nil {
 		return []byte("{}"), nil
@@ -67,6 +88,39 @@ func (o JSONObject) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// jsKeyLess orders the keys of an object read back from jsonb into JavaScript: array indexes
+// first, by value, then the rest in jsonb order (shorter first, then bytewise).
+func jsKeyLess(a, b string) bool {
+	ai, aIndex := arrayIndex(a)
+	bi, bIndex := arrayIndex(b)
+	switch {
+	case aIndex && bIndex:
+		return ai < bi
+	case aIndex != bIndex:
+		return aIndex
+	case len(a) != len(b):
+		return len(a) < len(b)
+	default:
+		return a < b
+	}
+}
+
+// arrayIndex reports whether key is an ECMAScript array index: the canonical decimal form of an
+// integer from 0 to 2^32-2.
+func arrayIndex(key string) (uint64, bool) {
+	if key == "" || len(key) > 10 || (len(key) > 1 && key[0] == '0') {
+		return 0, false
+	}
+	var n uint64
+	for _, c := range []byte(key) {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	return n, n <= 1<<32-2
+}
+
 func writeJSONB(buf *bytes.Buffer, v any) error {
 	switch value := v.(type) {
 	case map[string]any:
@@ -74,12 +128,7 @@ func writeJSONB(buf *bytes.Buffer, v any) error {
 		for k := range value {
 			keys = append(keys, k)
 		}
-		sort.Slice(keys, func(i, j int) bool {
-			if len(keys[i]) != len(keys[j]) {
-				return len(keys[i]) < len(keys[j])
-			}
-			return keys[i] < keys[j]
-		})
+		sort.Slice(keys, func(i, j int) bool { return jsKeyLess(keys[i], keys[j]) })
 		buf.WriteByte('{')
 		for i, k := range keys {
 			if i > 0 {
@@ -109,6 +158,16 @@ func writeJSONB(buf *bytes.Buffer, v any) error {
 			}
 		}
 		buf.WriteByte(']')
+	case float64:
+		if value == 0 {
+			buf.WriteByte('0') // JSON.stringify(-0) is "0"
+			return nil
+		}
+		out, err := marshalNoEscape(value)
+		if err != nil {
+			return err
+		}
+		buf.Write(out)
 	default:
 		out, err := marshalNoEscape(value)
 		if err != nil {
