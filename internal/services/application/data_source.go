@@ -3,8 +3,10 @@ package application
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -36,7 +38,7 @@ func (d *applicationDataSource) Configure(_ context.Context, req datasource.Conf
 	d.client = framework.ClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-func (d *applicationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *applicationDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := dataSourceAttributes()
 	attrs["id"] = schema.StringAttribute{
 		MarkdownDescription: descID + " Set exactly one of `id` and `name`.",
@@ -51,6 +53,7 @@ func (d *applicationDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 		Computed:   true,
 		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 	}
+	attrs["timeouts"] = timeouts.Attributes(ctx)
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one Logto application, by `id` or by exact `name`. " +
 			"The application's secrets are not exposed here.",
@@ -64,9 +67,18 @@ func (d *applicationDataSource) ConfigValidators(context.Context) []datasource.C
 	}
 }
 
+// dataSourceModel is the logto_application data source: one application
+// and the read timeout.
+type dataSourceModel struct {
+	Model
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
+}
+
 func (d *applicationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m Model
+	var m dataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	ctx, cancel := framework.WithTimeout(ctx, m.Timeouts.Read, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -110,12 +122,7 @@ func (d *applicationDataSource) findByName(ctx context.Context, name string, dia
 	if err != nil {
 		return nil, err
 	}
-	var found []logto.Application
-	for _, a := range apps {
-		if a.Name == name {
-			found = append(found, a)
-		}
-	}
+	found := namedExactly(apps, name)
 	switch len(found) {
 	case 0:
 		diags.AddAttributeError(path.Root("name"), "Logto Application Not Found",
@@ -132,4 +139,17 @@ func (d *applicationDataSource) findByName(ctx context.Context, name string, dia
 		fmt.Sprintf("%d applications are named %q (IDs %s). Logto allows duplicate names; look the "+
 			"application up by id instead.", len(found), name, strings.Join(ids, ", ")))
 	return nil, nil
+}
+
+// namedExactly returns the applications named name, each id once: offset
+// paging can list an application twice when others are created meanwhile,
+// which must not read as "several applications match".
+func namedExactly(apps []logto.Application, name string) []logto.Application {
+	var found []logto.Application
+	for _, a := range apps {
+		if a.Name == name && !slices.ContainsFunc(found, func(f logto.Application) bool { return f.ID == a.ID }) {
+			found = append(found, a)
+		}
+	}
+	return found
 }

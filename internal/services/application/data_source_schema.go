@@ -1,10 +1,11 @@
 package application
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/faccc625/terraform-provider-logto/internal/framework"
 )
 
 // dataSourceAttributes are the attributes of one application in the data
@@ -29,7 +30,7 @@ func dataSourceAttributes() map[string]schema.Attribute {
 		},
 		"is_third_party": schema.BoolAttribute{MarkdownDescription: descThirdParty, Computed: true},
 		"custom_data": schema.StringAttribute{
-			MarkdownDescription: descCustomData, CustomType: jsontypes.NormalizedType{}, Computed: true,
+			MarkdownDescription: descCustomData, CustomType: framework.CanonicalJSONType{}, Computed: true,
 		},
 		"protected_app_metadata": schema.SingleNestedAttribute{
 			MarkdownDescription: descProtected,

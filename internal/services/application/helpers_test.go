@@ -51,32 +51,32 @@ func captureID(address string, id *string) statecheck.StateCheck {
 	}}
 }
 
-// expectIDUnchanged asserts the resource was updated in place.
-func expectIDUnchanged(address string, id *string) statecheck.StateCheck {
-	return resourceStateCheck{address, func(v map[string]any) error {
+// expectIDUnchanged asserts the application was updated in place.
+func expectIDUnchanged(id *string) statecheck.StateCheck {
+	return resourceStateCheck{addr, func(v map[string]any) error {
 		if v["id"] != *id {
-			return fmt.Errorf("%s id = %v, want %s (updated in place, not replaced)", address, v["id"], *id)
+			return fmt.Errorf("%s id = %v, want %s (updated in place, not replaced)", addr, v["id"], *id)
 		}
 		return nil
 	}}
 }
 
-// expectIDChanged asserts the resource is a new object, and records its id.
-func expectIDChanged(address string, id *string) statecheck.StateCheck {
-	return resourceStateCheck{address, func(v map[string]any) error {
+// expectIDChanged asserts the application is a new object, and records its id.
+func expectIDChanged(id *string) statecheck.StateCheck {
+	return resourceStateCheck{addr, func(v map[string]any) error {
 		s, _ := v["id"].(string)
 		if s == "" || s == *id {
-			return fmt.Errorf("%s id = %q, want a new id (old %s)", address, s, *id)
+			return fmt.Errorf("%s id = %q, want a new id (old %s)", addr, s, *id)
 		}
 		*id = s
 		return nil
 	}}
 }
 
-// expectDefaultSecret asserts that secret holds the value of the
-// application's "Default secret" as Logto lists it.
-func expectDefaultSecret(e *acctest.Env, address string) statecheck.StateCheck {
-	return resourceStateCheck{address, func(v map[string]any) error {
+// expectDefaultSecret asserts that the application's secret attribute holds
+// the value of its "Default secret" as Logto lists it.
+func expectDefaultSecret(e *acctest.Env) statecheck.StateCheck {
+	return resourceStateCheck{addr, func(v map[string]any) error {
 		id, _ := v["id"].(string)
 		secret, _ := v["secret"].(string)
 		secrets, err := e.Client.ListApplicationSecrets(context.Background(), id)
@@ -86,7 +86,7 @@ func expectDefaultSecret(e *acctest.Env, address string) statecheck.StateCheck {
 		for _, s := range secrets {
 			if s.Name == logto.DefaultSecretName {
 				if s.Value == "" || s.Value != secret {
-					return fmt.Errorf("%s secret does not hold the Default secret's value", address)
+					return fmt.Errorf("%s secret does not hold the Default secret's value", addr)
 				}
 				return nil
 			}

@@ -3,10 +3,12 @@ package application
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -21,8 +23,9 @@ type applicationsDataSource struct {
 }
 
 type applicationsModel struct {
-	Types        types.Set `tfsdk:"types"`
-	Applications []Model   `tfsdk:"applications"`
+	Types        types.Set      `tfsdk:"types"`
+	Applications []Model        `tfsdk:"applications"`
+	Timeouts     timeouts.Value `tfsdk:"timeouts"`
 }
 
 // NewListDataSource returns the logto_applications data source.
@@ -36,7 +39,7 @@ func (d *applicationsDataSource) Configure(_ context.Context, req datasource.Con
 	d.client = framework.ClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-func (d *applicationsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *applicationsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the applications of the Logto tenant (every page), optionally only those of some types.",
 		Attributes: map[string]schema.Attribute{
@@ -51,10 +54,11 @@ func (d *applicationsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 				},
 			},
 			"applications": schema.ListNestedAttribute{
-				MarkdownDescription: "The applications, newest first as Logto lists them.",
+				MarkdownDescription: "The applications, newest first as Logto lists them, each once.",
 				Computed:            true,
 				NestedObject:        schema.NestedAttributeObject{Attributes: dataSourceAttributes()},
 			},
+			"timeouts": timeouts.Attributes(ctx),
 		},
 	}
 }
@@ -62,6 +66,8 @@ func (d *applicationsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 func (d *applicationsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m applicationsModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	ctx, cancel := framework.WithTimeout(ctx, m.Timeouts.Read, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -74,9 +80,27 @@ func (d *applicationsDataSource) Read(ctx context.Context, req datasource.ReadRe
 		framework.AddAPIError(&resp.Diagnostics, "Unable to List Logto Applications", err)
 		return
 	}
-	m.Applications = make([]Model, len(apps))
-	for i := range apps {
-		resp.Diagnostics.Append(m.Applications[i].FromAPI(ctx, &apps[i])...)
-	}
+	var diags diag.Diagnostics
+	m.Applications, diags = modelsFromAPI(ctx, apps)
+	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// modelsFromAPI converts a listing, keeping the first of several entries
+// with the same id: offset paging shifts when applications are created
+// while it runs, and an application may then be listed twice.
+func modelsFromAPI(ctx context.Context, apps []logto.Application) ([]Model, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	seen := make(map[string]bool, len(apps))
+	out := make([]Model, 0, len(apps))
+	for i := range apps {
+		if seen[apps[i].ID] {
+			continue
+		}
+		seen[apps[i].ID] = true
+		var m Model
+		diags.Append(m.FromAPI(ctx, &apps[i])...)
+		out = append(out, m)
+	}
+	return out, diags
 }

@@ -2,13 +2,14 @@ package application
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/faccc625/terraform-provider-logto/internal/framework"
@@ -18,21 +19,21 @@ import (
 // Model holds the attributes an application has in the resource and in the
 // data sources.
 type Model struct {
-	ID                      types.String         `tfsdk:"id"`
-	Name                    types.String         `tfsdk:"name"`
-	Type                    types.String         `tfsdk:"type"`
-	Description             types.String         `tfsdk:"description"`
-	RedirectURIs            types.List           `tfsdk:"redirect_uris"`
-	PostLogoutRedirectURIs  types.List           `tfsdk:"post_logout_redirect_uris"`
-	CorsAllowedOrigins      types.Set            `tfsdk:"cors_allowed_origins"`
-	IDTokenTTL              types.Int64          `tfsdk:"id_token_ttl"`
-	RefreshTokenTTLInDays   types.Int64          `tfsdk:"refresh_token_ttl_in_days"`
-	RotateRefreshToken      types.Bool           `tfsdk:"rotate_refresh_token"`
-	AlwaysIssueRefreshToken types.Bool           `tfsdk:"always_issue_refresh_token"`
-	IsThirdParty            types.Bool           `tfsdk:"is_third_party"`
-	CustomData              jsontypes.Normalized `tfsdk:"custom_data"`
-	ProtectedAppMetadata    types.Object         `tfsdk:"protected_app_metadata"`
-	CreatedAt               timetypes.RFC3339    `tfsdk:"created_at"`
+	ID                      types.String            `tfsdk:"id"`
+	Name                    types.String            `tfsdk:"name"`
+	Type                    types.String            `tfsdk:"type"`
+	Description             types.String            `tfsdk:"description"`
+	RedirectURIs            types.List              `tfsdk:"redirect_uris"`
+	PostLogoutRedirectURIs  types.List              `tfsdk:"post_logout_redirect_uris"`
+	CorsAllowedOrigins      types.Set               `tfsdk:"cors_allowed_origins"`
+	IDTokenTTL              types.Int64             `tfsdk:"id_token_ttl"`
+	RefreshTokenTTLInDays   types.Int64             `tfsdk:"refresh_token_ttl_in_days"`
+	RotateRefreshToken      types.Bool              `tfsdk:"rotate_refresh_token"`
+	AlwaysIssueRefreshToken types.Bool              `tfsdk:"always_issue_refresh_token"`
+	IsThirdParty            types.Bool              `tfsdk:"is_third_party"`
+	CustomData              framework.CanonicalJSON `tfsdk:"custom_data"`
+	ProtectedAppMetadata    types.Object            `tfsdk:"protected_app_metadata"`
+	CreatedAt               timetypes.RFC3339       `tfsdk:"created_at"`
 }
 
 // resourceModel is the resource's state: the Model plus the Default secret.
@@ -74,7 +75,8 @@ func (m *Model) FromAPI(ctx context.Context, app *logto.Application) diag.Diagno
 	m.RotateRefreshToken = types.BoolPointerValue(ccm.RotateRefreshToken)
 	m.AlwaysIssueRefreshToken = types.BoolPointerValue(ccm.AlwaysIssueRefreshToken)
 	m.IsThirdParty = types.BoolValue(app.IsThirdParty)
-	m.CustomData = customDataValue(app.CustomData)
+	m.CustomData, d = customDataValue(app.CustomData)
+	diags.Append(d...)
 	m.ProtectedAppMetadata, d = protectedAppValue(app.ProtectedAppMetadata)
 	diags.Append(d...)
 	m.CreatedAt = framework.TimeFromMillis(app.CreatedAt)
@@ -88,12 +90,23 @@ func nonNil(s []string) []string {
 	return s
 }
 
-func customDataValue(raw []byte) jsontypes.Normalized {
+// customDataValue stores customData in canonical form (sorted keys, exact
+// numbers): Logto answers with jsonb's key order, shorter keys first, while
+// jsonencode() sorts them, and the state must hold what jsonencode() writes
+// for an import or a refresh to plan nothing.
+func customDataValue(raw []byte) (framework.CanonicalJSON, diag.Diagnostics) {
 	s := strings.TrimSpace(string(raw))
 	if s == "" || s == "null" {
 		s = "{}"
 	}
-	return jsontypes.NewNormalizedValue(s)
+	v, err := framework.CanonicalJSONFromAPI([]byte(s))
+	if err != nil {
+		var diags diag.Diagnostics
+		diags.AddAttributeError(path.Root("custom_data"), "Unexpected Custom Data From Logto",
+			fmt.Sprintf("Logto answered with customData that is not valid JSON (%s). Please report this.", err))
+		return v, diags
+	}
+	return v, nil
 }
 
 func protectedAppValue(p *logto.ProtectedAppMetadata) (types.Object, diag.Diagnostics) {
@@ -219,7 +232,9 @@ func (m *Model) toPatch(ctx context.Context, state *Model, current *logto.Applic
 		m.applyCustomClientMetadata(ctx, &ccm, diags)
 		patch.CustomClientMetadata = &ccm
 	}
-	if changed(m.CustomData, state.CustomData) {
+	// Compared by canonical form: a configuration written differently
+	// (spacing, key order) from what Logto holds sends nothing.
+	if known(m.CustomData) && !m.CustomData.SemanticallyEqual(state.CustomData) {
 		patch.CustomData = []byte(m.CustomData.ValueString())
 	}
 	if changed(m.ProtectedAppMetadata, state.ProtectedAppMetadata) {

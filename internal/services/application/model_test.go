@@ -3,12 +3,14 @@ package application
 import (
 	"context"
 	"encoding/json"
+	"slices"
+	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/faccc625/terraform-provider-logto/internal/framework"
 	"github.com/faccc625/terraform-provider-logto/internal/logto"
 )
 
@@ -120,10 +122,117 @@ func TestToPatch_customDataReplacedWhenChanged(t *testing.T) {
 	ctx := context.Background()
 	state := modelOf(t, decodeApp(t))
 	plan := state
-	plan.CustomData = jsontypes.NewNormalizedValue(`{"team":"iam"}`)
+	plan.CustomData = framework.NewCanonicalJSONValue(`{"team":"iam"}`)
 	var diags diag.Diagnostics
 	body, _ := json.Marshal(plan.toPatch(ctx, &state, nil, &diags))
 	if string(body) != `{"customData":{"team":"iam"}}` {
 		t.Errorf("PATCH body = %s, want the whole new customData", body)
+	}
+}
+
+func TestFromAPI_customDataCanonical(t *testing.T) {
+	app := decodeApp(t)
+	// As Logto answers: jsonb key order (shorter keys first), spacing, and
+	// numbers as JavaScript writes them.
+	app.CustomData = []byte(`{"z": 1, "id": 12345678901234567890, "tier": 1.50, "owner": {"team": "iam", "cc": 1e3}}`)
+	m := modelOf(t, app)
+	want := `{"id":12345678901234567890,"owner":{"cc":1000,"team":"iam"},"tier":1.5,"z":1}`
+	if got := m.CustomData.ValueString(); got != want {
+		t.Errorf("custom_data = %s, want %s", got, want)
+	}
+	for _, empty := range []string{``, `null`, ` `} {
+		app.CustomData = []byte(empty)
+		if got := modelOf(t, app).CustomData.ValueString(); got != `{}` {
+			t.Errorf("custom_data of %q = %s, want {}", empty, got)
+		}
+	}
+	app.CustomData = []byte(`{"a":`)
+	var bad Model
+	if d := bad.FromAPI(context.Background(), app); !d.HasError() {
+		t.Error("invalid customData from Logto must be reported")
+	}
+}
+
+func TestToPatch_customDataComparedByCanonicalForm(t *testing.T) {
+	ctx := context.Background()
+	state := modelOf(t, decodeApp(t))
+	var diags diag.Diagnostics
+	// Written differently (spacing, key order), same object: nothing to send.
+	plan := state
+	plan.CustomData = framework.NewCanonicalJSONValue(`{ "tier": 1.0, "team": "platform" }`)
+	body, _ := json.Marshal(plan.toPatch(ctx, &state, nil, &diags))
+	if string(body) != `{}` {
+		t.Errorf("PATCH body = %s, want nothing for the same object written differently", body)
+	}
+	// Positive control: a different number is sent.
+	plan.CustomData = framework.NewCanonicalJSONValue(`{"tier":2,"team":"platform"}`)
+	body, _ = json.Marshal(plan.toPatch(ctx, &state, nil, &diags))
+	if string(body) != `{"customData":{"tier":2,"team":"platform"}}` {
+		t.Errorf("PATCH body = %s, want the new customData", body)
+	}
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+}
+
+func TestPatchAnswerIsStale(t *testing.T) {
+	origin := "https://moved.example.com"
+	name := "renamed"
+	for _, tc := range []struct {
+		name  string
+		patch logto.ApplicationPatch
+		want  bool
+	}{
+		{"only protectedAppMetadata", logto.ApplicationPatch{ProtectedAppMetadata: &logto.ProtectedAppPatch{Origin: &origin}}, true},
+		{"protectedAppMetadata and name", logto.ApplicationPatch{Name: &name, ProtectedAppMetadata: &logto.ProtectedAppPatch{Origin: &origin}}, false},
+		{"protectedAppMetadata and description", logto.ApplicationPatch{
+			Description: logto.NullableNull[string](), ProtectedAppMetadata: &logto.ProtectedAppPatch{Origin: &origin},
+		}, false},
+		{"protectedAppMetadata and custom data", logto.ApplicationPatch{
+			CustomData: json.RawMessage(`{}`), ProtectedAppMetadata: &logto.ProtectedAppPatch{Origin: &origin},
+		}, false},
+		{"name only", logto.ApplicationPatch{Name: &name}, false},
+		{"empty", logto.ApplicationPatch{}, false},
+	} {
+		if got := patchAnswerIsStale(tc.patch); got != tc.want {
+			t.Errorf("%s: patchAnswerIsStale = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestModelsFromAPI_eachIDOnce(t *testing.T) {
+	a, b, c := *decodeApp(t), *decodeApp(t), *decodeApp(t)
+	b.ID, b.Name = "second", "second app"
+	c.ID, c.Name = "third", "third app"
+	// Offset paging shifted by an insert lists "second" on two pages.
+	models, diags := modelsFromAPI(context.Background(), []logto.Application{a, b, b, c, a})
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	var ids []string
+	for _, m := range models {
+		ids = append(ids, m.ID.ValueString())
+	}
+	if want := []string{a.ID, "second", "third"}; !slices.Equal(ids, want) {
+		t.Errorf("ids = %v, want %v (first occurrence, listing order)", ids, want)
+	}
+	if models[1].Name.ValueString() != "second app" {
+		t.Errorf("models[1] = %v, want the second application converted", models[1].Name)
+	}
+}
+
+func TestNamedExactly_distinctIDs(t *testing.T) {
+	a, b, other := *decodeApp(t), *decodeApp(t), *decodeApp(t)
+	b.ID = "another-id-same-name"
+	other.ID, other.Name = "x", strings.ToUpper(a.Name)
+	if got := namedExactly([]logto.Application{a, other, a, a}, a.Name); len(got) != 1 || got[0].ID != a.ID {
+		t.Errorf("one application listed three times: got %d matches, want 1", len(got))
+	}
+	// Positive control: two distinct ids with the name are two matches.
+	if got := namedExactly([]logto.Application{a, b, a, other}, a.Name); len(got) != 2 {
+		t.Errorf("two applications with the name: got %d matches, want 2", len(got))
+	}
+	if got := namedExactly([]logto.Application{other}, a.Name); len(got) != 0 {
+		t.Errorf("case variant matched: %v", got)
 	}
 }

@@ -3,6 +3,7 @@ package application
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -88,9 +89,12 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	resp.Diagnostics.Append(state.FromAPI(ctx, app)...)
-	// The secret is read once, when the application is created or imported:
-	// a refresh costs one request.
-	if state.Secret.IsNull() && logto.ApplicationHasSecrets(app.Type) {
+	// The Default secret is read on every refresh (one more request, for the
+	// types that have secrets only), so that a secret rotated or deleted in
+	// the Console shows in the next plan instead of staying stale in the
+	// state: Logto's application answer carries no hint of a rotation.
+	state.Secret = types.StringNull()
+	if logto.ApplicationHasSecrets(app.Type) {
 		state.Secret, err = r.defaultSecret(ctx, id)
 		if err != nil {
 			framework.AddAPIError(&resp.Diagnostics, "Unable to Read the Default Secret of "+what, err)
@@ -126,6 +130,20 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	if err != nil {
 		framework.AddAPIError(&resp.Diagnostics, "Unable to Update "+what, err)
 		return
+	}
+	if patchAnswerIsStale(patch) {
+		// Logto answers a PATCH that carries protectedAppMetadata and no other
+		// field with the row it read BEFORE updating: it writes the protected
+		// app's metadata in a step of its own and returns the row fetched
+		// earlier (fixed by logto-io/logto#8889 in 2026; older servers, still
+		// in use, do it). Saving that answer would keep the old origin in the
+		// state and make Terraform report "Provider produced inconsistent
+		// result after apply", so read the application again (one request,
+		// only for this kind of update).
+		if app, err = r.client.GetApplication(ctx, id); err != nil {
+			framework.AddAPIError(&resp.Diagnostics, "Unable to Read "+what+" After Update", err)
+			return
+		}
 	}
 	resp.Diagnostics.Append(plan.FromAPI(ctx, app)...)
 	plan.Secret = state.Secret
@@ -168,4 +186,26 @@ func (r *applicationResource) defaultSecret(ctx context.Context, id string) (typ
 	}
 	tflog.Warn(ctx, fmt.Sprintf("Application %s has no %q", id, logto.DefaultSecretName))
 	return types.StringNull(), nil
+}
+
+// patchAnswerIsStale reports whether Logto answers this PATCH with the
+// application as it was before the update: when the body holds
+// protectedAppMetadata (or isAdmin, which Logto also applies in a step of its
+// own) and no other field. The body is inspected as JSON so that fields added
+// to logto.ApplicationPatch later count as "other fields".
+func patchAnswerIsStale(patch logto.ApplicationPatch) bool {
+	body, err := json.Marshal(patch)
+	if err != nil {
+		return true // cannot tell: reading again is always correct
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(body, &fields); err != nil {
+		return true
+	}
+	if _, ok := fields["protectedAppMetadata"]; !ok {
+		return false
+	}
+	delete(fields, "protectedAppMetadata")
+	delete(fields, "isAdmin")
+	return len(fields) == 0
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -39,6 +40,7 @@ type secretModel struct {
 	ExpiresAt     timetypes.RFC3339 `tfsdk:"expires_at"`
 	Value         types.String      `tfsdk:"value"`
 	CreatedAt     timetypes.RFC3339 `tfsdk:"created_at"`
+	Timeouts      timeouts.Value    `tfsdk:"timeouts"`
 }
 
 // NewSecretResource returns the logto_application_secret resource.
@@ -52,7 +54,7 @@ func (r *secretResource) Configure(_ context.Context, req resource.ConfigureRequ
 	r.client = framework.ClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-func (r *secretResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *secretResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A named secret of a `Traditional`, `MachineToMachine` or `Protected` application " +
 			"(`/api/applications/{id}/secrets`), usable as its OAuth 2.0 `client_secret`. Several secrets let " +
@@ -96,6 +98,7 @@ func (r *secretResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
+			"timeouts": timeouts.AttributesAll(ctx),
 		},
 	}
 }
@@ -153,6 +156,8 @@ func (r *secretResource) Create(ctx context.Context, req resource.CreateRequest,
 func (r *secretResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state secretModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -198,6 +203,8 @@ func (r *secretResource) Update(ctx context.Context, req resource.UpdateRequest,
 func (r *secretResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state secretModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -53,7 +53,7 @@ func TestAccApplication_basic(t *testing.T) {
 			name := acctest.RandomName("app")
 			secretCheck := statecheck.ExpectKnownValue(addr, attr("secret"), knownvalue.Null())
 			if tc.hasSecret {
-				secretCheck = expectDefaultSecret(e, addr)
+				secretCheck = expectDefaultSecret(e)
 			}
 			resource.Test(t, testCase(e, resource.TestStep{
 				Config: e.Config(`
@@ -113,7 +113,7 @@ resource "logto_application" "test" {
 					"origin":     knownvalue.StringExact("https://internal.example.com"),
 					"host":       knownvalue.StringRegexp(regexp.MustCompile("^" + sub + `\.`)),
 				})),
-				expectDefaultSecret(e, addr),
+				expectDefaultSecret(e),
 			},
 		},
 		resource.TestStep{
@@ -220,7 +220,7 @@ resource "logto_application" "test" {
 				statecheck.ExpectKnownValue(addr, attr("rotate_refresh_token"), knownvalue.Null()),
 				statecheck.ExpectKnownValue(addr, attr("custom_data"), knownvalue.StringExact("{}")),
 				expectUnmanagedMetadataKept(e, &id),
-				expectIDUnchanged(addr, &id),
+				expectIDUnchanged(&id),
 			},
 		},
 	))
@@ -302,7 +302,7 @@ resource "logto_application" "test" {
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			ConfigStateChecks: []statecheck.StateCheck{expectIDUnchanged(addr, &id)},
+			ConfigStateChecks: []statecheck.StateCheck{expectIDUnchanged(&id)},
 		},
 	))
 }
@@ -332,7 +332,7 @@ resource "logto_application" "test" {
 				PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			ConfigStateChecks: []statecheck.StateCheck{expectIDChanged(addr, &id), expectDefaultSecret(e, addr)},
+			ConfigStateChecks: []statecheck.StateCheck{expectIDChanged(&id), expectDefaultSecret(e)},
 		},
 	))
 }
@@ -348,6 +348,10 @@ func TestAccApplication_badInput(t *testing.T) {
 		{`type = "Traditional"` + "\n" + `refresh_token_ttl_in_days = 0`, `between 1 and 180`},
 		{`type = "MachineToMachine"` + "\n" + `is_third_party = true`, `Invalid Third-Party Application Type`},
 		{`type = "SPA"` + "\n" + `custom_data = "[1, 2]"`, `Invalid JSON Object`},
+		{`type = "SPA"` + "\n" + `custom_data = jsonencode({ id = 12345678901234567890 })`, `Number Changed By Logto`},
+		{`type = "SPA"` + "\n" + `cors_allowed_origins = ["https://spa.example.com/"]`,
+			`(?s)Invalid Origin.*trailing\s+slash.*Use\s+"https://spa.example.com"\s+instead`},
+		{`type = "SPA"` + "\n" + `cors_allowed_origins = ["https://spa.example.com/app"]`, `(?s)Invalid Origin.*has\s+a\s+path`},
 		{`type = "Protected"`, `Missing Protected App Settings`},
 		{`type = "Protected"` + "\n" + `redirect_uris = ["https://x.example.com/cb"]` + "\n" +
 			`protected_app_metadata = { sub_domain = "x", origin = "https://x.example.com" }`, `Redirect URIs Of A Protected App`},

@@ -3,7 +3,6 @@ package application
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -12,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/faccc625/terraform-provider-logto/internal/framework"
 	"github.com/faccc625/terraform-provider-logto/internal/framework/validators"
 	"github.com/faccc625/terraform-provider-logto/internal/logto"
 )
@@ -83,7 +84,7 @@ func ResourceSchema(ctx context.Context) schema.Schema {
 				ElementType:         types.StringType,
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.Set{setvalidator.ValueStringsAre(validators.HTTPURL())},
+				Validators:          []validator.Set{setvalidator.ValueStringsAre(validators.Origin())},
 				PlanModifiers:       []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
 			},
 			"id_token_ttl": schema.Int64Attribute{
@@ -105,17 +106,16 @@ func ResourceSchema(ctx context.Context) schema.Schema {
 				Optional:            true,
 			},
 			"is_third_party": schema.BoolAttribute{
-				MarkdownDescription: descThirdParty + " Defaults to `false`.",
-				Optional:            true,
-				Computed:            true,
-				PlanModifiers: []planmodifier.Bool{
-					boolplanmodifier.UseStateForUnknown(),
-					boolplanmodifier.RequiresReplace(),
-				},
+				MarkdownDescription: descThirdParty + " Defaults to `false`: removing `is_third_party = true` " +
+					"from the configuration replaces the application with a first-party one.",
+				Optional:      true,
+				Computed:      true,
+				Default:       booldefault.StaticBool(false),
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.RequiresReplace()},
 			},
 			"custom_data": schema.StringAttribute{
 				MarkdownDescription: descCustomData + " Omit to leave it as it is in Logto; `jsonencode({})` clears it.",
-				CustomType:          jsontypes.NormalizedType{},
+				CustomType:          framework.CanonicalJSONType{},
 				Optional:            true,
 				Computed:            true,
 				Validators:          []validator.String{validators.JSONObject()},
