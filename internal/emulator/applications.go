@@ -268,6 +268,7 @@ func (s *Server) deleteApplication(w http.ResponseWriter, r *http.Request) {
 		}
 		delete(s.apps, id)
 		delete(s.secrets, id)
+		s.forgetApplicationLocked(id)
 		return s.replyCommitted(replyStatus(http.StatusNoContent))
 	})
 }

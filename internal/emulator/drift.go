@@ -44,6 +44,7 @@ func (s *Server) DeleteApplication(id string) error {
 	}
 	delete(s.apps, id)
 	delete(s.secrets, id)
+	s.forgetApplicationLocked(id)
 	return s.commitLocked()
 }
 

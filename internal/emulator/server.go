@@ -46,6 +46,8 @@ type Server struct {
 	// guarded by mu.
 	heldSecrets     map[string]bool
 	heldSecretOrder []string
+	// access holds API resources, scopes, roles, users and their links; guarded by mu.
+	access accessStore
 
 	tokens   tokenStore
 	counters counters
@@ -72,6 +74,7 @@ func New(opts Options) (*Server, error) {
 		apps:    map[string]*appRecord{},
 		secrets: map[string][]*appSecret{},
 	}
+	s.access = newAccessStore(opts, &s.seq, opts.Now().UnixMilli())
 	if opts.StateFile != "" {
 		if err := s.loadState(); err != nil {
 			return nil, err
@@ -88,6 +91,9 @@ func (s *Server) routes() {
 	rt.handle(http.MethodGet, "/oidc/.well-known/openid-configuration", public, s.handleDiscovery)
 	rt.handle(http.MethodGet, "/api/status", public, s.handleStatus)
 	s.registerApplications(rt)
+	s.registerResources(rt)
+	s.registerRoles(rt)
+	s.registerUsers(rt)
 }
 
 func (s *Server) now() time.Time { return s.opts.Now() }

@@ -19,6 +19,8 @@ type stateFile struct {
 	Version      int          `json:"version"`
 	Applications []*appRecord `json:"applications"`
 	Secrets      []*appSecret `json:"secrets"`
+	// Access holds API resources, scopes, roles, users and links; absent in older files.
+	Access *accessState `json:"access,omitempty"`
 }
 
 // loadState reads the state file into the server, if it exists.
@@ -52,6 +54,9 @@ func (s *Server) loadState() error {
 		}
 		s.secrets[secret.ApplicationID] = append(s.secrets[secret.ApplicationID], secret)
 		s.rememberSecretLocked(secret.Value)
+	}
+	if state.Access != nil {
+		s.loadAccessLocked(state.Access)
 	}
 	return nil
 }
@@ -87,6 +92,7 @@ func (s *Server) commitLocked() error {
 	for _, rec := range records {
 		state.Secrets = append(state.Secrets, s.secrets[rec.App.ID]...)
 	}
+	state.Access = s.saveAccessLocked()
 	raw, err := json.MarshalIndent(state, "", "  ")
 	if err != nil {
 		return err
