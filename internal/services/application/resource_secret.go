@@ -140,6 +140,8 @@ func (r *secretResource) Create(ctx context.Context, req resource.CreateRequest,
 		ms := t.UnixMilli()
 		in.ExpiresAt = &ms
 	}
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -188,6 +190,8 @@ func (r *secretResource) Update(ctx context.Context, req resource.UpdateRequest,
 	var plan, state secretModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
