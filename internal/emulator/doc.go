@@ -28,6 +28,11 @@
 //     customClientMetadata, protectedAppMetadata) keep the key order of Logto's zod guards, as
 //     the samples show. A PATCH of an application answers the row after the update, also when
 //     it carries only protectedAppMetadata (Logto 1.40 and later).
+//   - /api/resources (scopes, is-default), /api/roles (scopes, applications, users),
+//     /api/applications/{id}/roles and /api/users (custom-data, profile, is-suspended, password,
+//     roles), seeded like a fresh Logto: the Management API resource (indicator
+//     Options.Resource) with scope "all", and the "Logto Management API access" role held by the
+//     configured client. Role PUTs are not transactional, as in Logto; passwords are never kept.
 //   - Unknown routes answer like Koa: 404 "Not Found" or 405 "Method Not Allowed" as text.
 //
 // Each API area lives in its own file with a register method (see registerApplications); new
