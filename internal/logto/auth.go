@@ -34,6 +34,8 @@ type tokenCache struct {
 	mu       sync.Mutex
 	current  *accessToken
 	inflight *tokenFetch
+	// onToken is told each token fetched (see Client.OnToken).
+	onToken func(token string)
 }
 
 type tokenFetch struct {
@@ -110,6 +112,7 @@ func (c *Client) fetchToken(ctx context.Context) (*accessToken, error) {
 		return nil, c.tokenError(ctx, err)
 	}
 	t := &accessToken{value: tok.AccessToken}
+	c.reportToken(t.value)
 	lifetime := time.Duration(tok.ExpiresIn) * time.Second
 	if lifetime <= 0 && !tok.Expiry.IsZero() {
 		lifetime = time.Until(tok.Expiry)
@@ -122,6 +125,24 @@ func (c *Client) fetchToken(ctx context.Context) (*accessToken, error) {
 		"token_expires_in_s": int64(lifetime / time.Second),
 	})
 	return t, nil
+}
+
+// OnToken makes the Client call f with each access token it obtains from now
+// on, before the token is cached or used (the provider adds tokens to the
+// values masked in its logs). f must be quick and must not log the token.
+func (c *Client) OnToken(f func(token string)) {
+	c.tokens.mu.Lock()
+	defer c.tokens.mu.Unlock()
+	c.tokens.onToken = f
+}
+
+func (c *Client) reportToken(token string) {
+	c.tokens.mu.Lock()
+	f := c.tokens.onToken
+	c.tokens.mu.Unlock()
+	if f != nil {
+		f(token)
+	}
 }
 
 // tokenError turns a token endpoint failure into an *Error carrying Logto's
