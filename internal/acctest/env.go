@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/faccc625/terraform-provider-logto/internal/emulator"
@@ -93,10 +92,15 @@ func (e *Env) Config(hcl string, args ...any) string {
 	return e.ProviderBlock() + fmt.Sprintf(hcl, args...)
 }
 
-// ProtoV6ProviderFactories serves the provider in-process to the terraform CLI.
+// ProtoV6ProviderFactories serves the provider in-process to the terraform CLI,
+// through the same server as the provider binary (provider.NewServer), so that
+// the tests exercise its log masking. Each provider run gets its own set of
+// secrets.
 func ProtoV6ProviderFactories() map[string]func() (tfprotov6.ProviderServer, error) {
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"logto": providerserver.NewProtocol6WithError(provider.New("test")()),
+		"logto": func() (tfprotov6.ProviderServer, error) {
+			return provider.NewServer("test", provider.ServerOptions{})(), nil
+		},
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/faccc625/terraform-provider-logto/internal/framework/validators"
+	"github.com/faccc625/terraform-provider-logto/internal/logging"
 	"github.com/faccc625/terraform-provider-logto/internal/logto"
 )
 
@@ -43,11 +44,16 @@ func (p *logtoProvider) Configure(ctx context.Context, req provider.ConfigureReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx = tflog.MaskMessageStrings(ctx, cfg.ClientSecret)
+	ctx = tflog.MaskLogStrings(ctx, cfg.ClientSecret)
 	client, err := logto.New(cfg)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to Configure the Logto Client", err.Error())
 		return
+	}
+	// The server (NewServer) masks these in the log lines of every later RPC.
+	if secrets := logging.FromContext(ctx); secrets != nil {
+		secrets.Add(cfg.ClientSecret)
+		client.OnToken(secrets.Add)
 	}
 	tflog.Debug(ctx, "Configured the Logto Management API client", map[string]any{
 		"endpoint": cfg.Endpoint, "resource": cfg.Resource, "client_id": cfg.ClientID,
