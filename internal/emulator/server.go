@@ -48,6 +48,8 @@ type Server struct {
 	heldSecretOrder []string
 	// access holds API resources, scopes, roles, users and their links; guarded by mu.
 	access accessStore
+	// sso holds the SSO connectors and the sign-in experience; guarded by mu.
+	sso ssoState
 
 	tokens   tokenStore
 	counters counters
@@ -94,6 +96,8 @@ func (s *Server) routes() {
 	s.registerResources(rt)
 	s.registerRoles(rt)
 	s.registerUsers(rt)
+	s.registerSSOConnectors(rt)
+	s.registerSignInExp(rt)
 }
 
 func (s *Server) now() time.Time { return s.opts.Now() }

@@ -21,6 +21,8 @@ type stateFile struct {
 	Secrets      []*appSecret `json:"secrets"`
 	// Access holds API resources, scopes, roles, users and links; absent in older files.
 	Access *accessState `json:"access,omitempty"`
+	// SSO holds SSO connectors and the sign-in experience; absent in older files.
+	SSO *ssoStateFile `json:"sso,omitempty"`
 }
 
 // loadState reads the state file into the server, if it exists.
@@ -58,7 +60,7 @@ func (s *Server) loadState() error {
 	if state.Access != nil {
 		s.loadAccessLocked(state.Access)
 	}
-	return nil
+	return s.loadSSOState(state.SSO)
 }
 
 // normalizeApplication restores the non-null defaults JSON may have lost.
@@ -93,6 +95,7 @@ func (s *Server) commitLocked() error {
 		state.Secrets = append(state.Secrets, s.secrets[rec.App.ID]...)
 	}
 	state.Access = s.saveAccessLocked()
+	state.SSO = s.ssoStateLocked()
 	raw, err := json.MarshalIndent(state, "", "  ")
 	if err != nil {
 		return err
