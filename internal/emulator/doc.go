@@ -11,7 +11,7 @@
 //
 //   - POST /oidc/token: OAuth 2.0 client credentials (client_secret_basic or client_secret_post)
 //     for one configured client, the Management API resource indicator and scope "all"; answers
-//     carry Logto's oidc.* error codes. Tokens are opaque random strings that expire after
+//     carry Logto's oidc.* error codes. Tokens are JWT-shaped (random, unsigned) and expire after
 //     Options.TokenTTL. GET /oidc/.well-known/openid-configuration serves a discovery document.
 //   - GET /api/status (no authentication) and, behind a bearer token, /api/applications with its
 //     secrets, legacy-secret and custom-data sub-routes: Logto's status codes, error bodies
@@ -69,8 +69,8 @@
 // # Known differences from Logto
 //
 // Built-in applications (demo-app, account center), SAML applications, application roles,
-// organizations and access-control rules are not emulated; quotas never apply; tokens are not
-// JWTs. Injected faults have no counterpart in Logto (an after fault stands for a proxy or
+// organizations and access-control rules are not emulated; quotas never apply; tokens are
+// shaped like JWTs but not signed. Injected faults have no counterpart in Logto (an after fault stands for a proxy or
 // network that loses or replaces Logto's answer). Free-form JSON that PostgreSQL would refuse
 // (a \u0000 in a string) is accepted, and -0 is answered as 0 only inside customData. Only
 // tests and the emulator's own command import this package.

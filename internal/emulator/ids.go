@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"crypto/rand"
+	"encoding/base64"
 	"math/big"
 )
 
@@ -30,6 +31,13 @@ func newID() string { return randomString(lowercaseAlphabet, 21) }
 // newSecret is Logto's generateStandardSecret: 32 characters, digits and letters.
 func newSecret() string { return randomString(mixedAlphabet, 32) }
 
-// newAccessToken is an opaque access token. Logto issues JWTs; the emulator's tokens are random
-// strings that only it can check.
-func newAccessToken() string { return "emu_" + randomString(mixedAlphabet, 43) }
+// newAccessToken is an access token shaped like Logto's: a JWT (header.payload.signature, each
+// base64url, the first two JSON objects), so that anything that recognises Logto's tokens by their
+// shape (the provider masks JWTs in its logs) meets the same shape here. The signature is random
+// and checked by nobody: the emulator recognises its tokens by their whole value.
+func newAccessToken() string {
+	enc := base64.RawURLEncoding
+	header := enc.EncodeToString([]byte(`{"alg":"ES384","typ":"at+jwt","kid":"emulator"}`))
+	payload := enc.EncodeToString([]byte(`{"jti":"` + randomString(mixedAlphabet, 21) + `","sub":"emulator","scope":"all"}`))
+	return header + "." + payload + "." + randomString(mixedAlphabet+"-_", 64)
+}

@@ -57,7 +57,7 @@ var JWT = regexp.MustCompile(`eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-
 // The values are those known now: a value added later is masked in contexts
 // made after it was added. So in the RPC during which the client obtains a
 // token, the lines written after that are masked for it only by its shape
-// (JWT); Logto's tokens have that shape, the emulator's do not.
+// (JWT); Logto's tokens have that shape, and so do the emulator's.
 //
 // Not covered: the framework's own subsystem ("sdk.framework"), which
 // terraform-plugin-framework creates afresh, without masks, inside each RPC,
