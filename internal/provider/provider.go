@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/faccc625/terraform-provider-logto/internal/services/apiresource"
 	"github.com/faccc625/terraform-provider-logto/internal/services/application"
 )
 
@@ -37,6 +38,8 @@ func (p *logtoProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		application.NewResource,
 		application.NewSecretResource,
+		apiresource.NewResource,
+		apiresource.NewScopeResource,
 	}
 }
 
@@ -44,5 +47,6 @@ func (p *logtoProvider) DataSources(context.Context) []func() datasource.DataSou
 	return []func() datasource.DataSource{
 		application.NewDataSource,
 		application.NewListDataSource,
+		apiresource.NewDataSource,
 	}
 }
