@@ -33,6 +33,21 @@
 //     roles), seeded like a fresh Logto: the Management API resource (indicator
 //     Options.Resource) with scope "all", and the "Logto Management API access" role held by the
 //     configured client. Role PUTs are not transactional, as in Logto; passwords are never kept.
+//   - /api/sso-connector-providers (the six providers, in English) and /api/sso-connectors
+//     (optional paging, create, get, patch, delete): the providers' config guards (unknown keys
+//     dropped, trustUnverifiedEmail added; 400 connector.invalid_config without data), unique
+//     names (409), lowercased domains with public email domains and duplicates refused (422),
+//     and, like Logto, real requests to the identity provider when a config is created or
+//     replaced (400 connector.invalid_config / invalid_metadata / invalid_certificate with
+//     Logto's data) and each time a connector is read (providerConfig with the discovery
+//     document's endpoints and scope, or the SAML SP entity id, ACS URL and IdP metadata; left
+//     out when the IdP cannot be read). PATCH replaces config, branding and domains whole.
+//   - /api/sign-in-exp (GET, PATCH) starting from a fresh Logto's defaults: PATCH replaces each
+//     given top-level group whole, checks bodies with Logto's guards and rules, stores "" as
+//     null for URLs and CSS, and answers 422 entity.invalid_input when no known key is given.
+//     There are no email, SMS or social connectors, so what needs one is refused (or, for
+//     socialSignInConnectorTargets, filtered out) as Logto does without them; Logto Cloud
+//     features (hideLogtoBranding, custom UI CSP, disposable e-mail checks) are refused.
 //   - Unknown routes answer like Koa: 404 "Not Found" or 405 "Method Not Allowed" as text.
 //
 // Each API area lives in its own file with a register method (see registerApplications); new
@@ -42,7 +57,11 @@
 //
 // A Server counts requests per route (Requests, RequestCounts), revokes every issued token
 // (RevokeTokens) and lets a test change or delete objects behind the client's back
-// (Application, UpdateApplication, DeleteApplication). With Options.StateFile set, the state is
+// (Application, UpdateApplication, DeleteApplication, SSOConnector, SSOConnectors,
+// UpdateSSOConnector, DeleteSSOConnector, SignInExperience, UpdateSignInExperience).
+// SetIdentityProviderClient replaces the HTTP client used to reach identity providers (default:
+// 5 s timeout, no retries), e.g. to serve Google Workspace's fixed issuer from a loopback
+// server. With Options.StateFile set, the state is
 // loaded at start and written atomically after every successful mutation.
 //
 // InjectFault adds faults per method and route: status codes with Logto error bodies and an
@@ -73,7 +92,10 @@
 // shaped like JWTs but not signed. Injected faults have no counterpart in Logto (an after fault stands for a proxy or
 // network that loses or replaces Logto's answer). Free-form JSON that PostgreSQL would refuse
 // (a \u0000 in a string) is accepted, and -0 is answered as 0 only inside customData. Only
-// tests and the emulator's own command import this package.
+// tests and the emulator's own command import this package. Requests to identity providers are
+// not retried (Logto's got retries twice) and carry only {code, name} of a transport error in
+// data.error; POST /api/sign-in-exp/default/check-password and the IdP-initiated SSO and signing
+// key routes are not served.
 //
 // # Checked against a real Logto, and still guessed
 //
@@ -86,5 +108,11 @@
 // over 1 MB, JavaScript-style messages for JSON syntax errors other than truncation, the order
 // of objects created in the same millisecond, array-index keys first and JavaScript-rounded
 // numbers in customData (jsonb key order itself shows in the samples), and the answer to a
-// PATCH carrying protectedAppMetadata (Protected apps need Logto Cloud).
+// PATCH carrying protectedAppMetadata (Protected apps need Logto Cloud). The SSO connector and
+// sign-in experience conformance tests have not been run against a real Logto yet; beyond the
+// samples (06–11, 27), the emulator follows Logto's source for: discovery and metadata error
+// data (HTTP status, non-JSON and incomplete documents), SAML metadata without an HTTP-Redirect
+// sign-in service or certificate, 400 invalid_metadata for XML that is not well-formed (samlify
+// may throw a 500 instead), list order (no ORDER BY: an updated connector moves to the end, as
+// rows usually do in PostgreSQL), and the sign-in experience rules the samples do not exercise.
 package emulator

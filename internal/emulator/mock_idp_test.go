@@ -45,9 +45,10 @@ type mockIdP struct {
 	certDER  []byte
 	notAfter time.Time
 
-	mu   sync.Mutex
-	hits map[string]int
-	down map[string]bool
+	mu       sync.Mutex
+	hits     map[string]int
+	down     map[string]bool
+	metadata string // served at /saml/metadata instead of the generated metadata, when set
 }
 
 var (
@@ -188,6 +189,13 @@ func (m *mockIdP) DiscoveryHits(name string) int {
 	return m.Hits(strings.TrimSuffix("/"+strings.Trim(name, "/"), "/") + "/.well-known/openid-configuration")
 }
 
+// ServeMetadata makes /saml/metadata serve this XML instead of the mock's own metadata.
+func (m *mockIdP) ServeMetadata(xml string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.metadata = xml
+}
+
 // SetDown makes a path answer 503 (down) or serve normally again.
 func (m *mockIdP) SetDown(path string, down bool) {
 	m.mu.Lock()
@@ -219,6 +227,7 @@ func (m *mockIdP) serve(w http.ResponseWriter, r *http.Request) {
 	m.mu.Lock()
 	m.hits[r.URL.Path]++
 	down := m.down[r.URL.Path]
+	metadata := m.metadata
 	m.mu.Unlock()
 	if down {
 		http.Error(w, "mock IdP is down", http.StatusServiceUnavailable)
@@ -231,7 +240,10 @@ func (m *mockIdP) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	switch r.URL.Path {
 	case "/saml/metadata":
-		m.xml(w, m.MetadataXML(m.CertificateBase64()))
+		if metadata == "" {
+			metadata = m.MetadataXML(m.CertificateBase64())
+		}
+		m.xml(w, metadata)
 	case "/saml/bad-cert":
 		m.xml(w, m.MetadataXML("bm90IGEgY2VydGlmaWNhdGU="))
 	case "/saml/post-only":
