@@ -57,7 +57,7 @@ func (tg *target) patchSignInExp(t *testing.T, body any) *response {
 }
 
 func TestSignInExp_get(t *testing.T) {
-	tg, saved := signInExpTarget(t)
+	_, saved := signInExpTarget(t)
 	if got := strings.Join(keyOrder(t, saved), ","); got != signInExpKeys {
 		t.Errorf("keys = %s\nwant   %s", got, signInExpKeys)
 	}
@@ -92,7 +92,6 @@ func TestSignInExp_get(t *testing.T) {
 	if string(saved) != want {
 		t.Errorf("fresh sign-in experience:\n got %s\nwant %s", saved, want)
 	}
-	_ = tg
 }
 
 func TestSignInExp_singleSignOnToggle(t *testing.T) {

@@ -104,8 +104,9 @@ func lowercaseDomains(domains []string) []string {
 	return out
 }
 
-// validateSSODomains answers 422 for public email domains, then for duplicates, with the
-// offending domains as data; it returns nil when the list is acceptable.
+// validateSSODomains answers 422 for public email domains, then for duplicates; it returns nil
+// when the list is acceptable. Logto passes {data: [domains]} as the error's data, so the
+// answer's data is that object.
 func validateSSODomains(domains []string) reply {
 	var forbidden, duplicated []string
 	seen := map[string]bool{}
@@ -123,9 +124,9 @@ func validateSSODomains(domains []string) reply {
 	}
 	switch {
 	case len(forbidden) > 0:
-		return replyErrorData(http.StatusUnprocessableEntity, "single_sign_on.forbidden_domains", forbidden)
+		return replyErrorData(http.StatusUnprocessableEntity, "single_sign_on.forbidden_domains", ordered{{"data", forbidden}})
 	case len(duplicated) > 0:
-		return replyErrorData(http.StatusUnprocessableEntity, "single_sign_on.duplicated_domains", duplicated)
+		return replyErrorData(http.StatusUnprocessableEntity, "single_sign_on.duplicated_domains", ordered{{"data", duplicated}})
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -489,12 +490,12 @@ func TestSSOConnectors_domains(t *testing.T) {
 	id := str(created["id"])
 	resp := tg.request(t, http.MethodPatch, "/api/sso-connectors/"+id, map[string]any{"domains": []string{"acme.example.com", "Gmail.com"}})
 	body := wantError(t, resp, http.StatusUnprocessableEntity, "single_sign_on.forbidden_domains", "Public email domains are not allowed.")
-	if jsonString(body["data"]) != `["gmail.com"]` {
+	if jsonString(body["data"]) != `{"data":["gmail.com"]}` {
 		t.Errorf("data = %s", jsonString(body["data"]))
 	}
 	resp = tg.request(t, http.MethodPatch, "/api/sso-connectors/"+id, map[string]any{"domains": []string{"a.example.com", "A.example.com"}})
 	body = wantError(t, resp, http.StatusUnprocessableEntity, "single_sign_on.duplicated_domains", "There are duplicate domains.")
-	if jsonString(body["data"]) != `["a.example.com"]` {
+	if jsonString(body["data"]) != `{"data":["a.example.com"]}` {
 		t.Errorf("data = %s", jsonString(body["data"]))
 	}
 	resp = tg.request(t, http.MethodPatch, "/api/sso-connectors/"+id, map[string]any{"domains": []string{}})
@@ -626,8 +627,14 @@ func TestSSOConnectors_listAndPaging(t *testing.T) {
 	}
 	page := tg.request(t, http.MethodGet, "/api/sso-connectors?page=1&page_size=2", nil)
 	wantStatus(t, page, http.StatusOK)
-	if got, want := page.header.Get("Total-Number"), jsonString(len(all.list(t))); got != want {
-		t.Errorf("Total-Number = %q, want %s", got, want)
+	total, err := strconv.Atoi(page.header.Get("Total-Number"))
+	switch {
+	case err != nil:
+		t.Errorf("Total-Number = %q", page.header.Get("Total-Number"))
+	case realLogto() && total < len(ids): // other tests create connectors meanwhile
+		t.Errorf("Total-Number = %d, want at least %d", total, len(ids))
+	case !realLogto() && total != len(all.list(t)):
+		t.Errorf("Total-Number = %d, want %d", total, len(all.list(t)))
 	}
 	if n := len(page.list(t)); n != 2 {
 		t.Errorf("page of %d, want 2", n)
