@@ -89,7 +89,7 @@ func (s *Server) createSSOConnector(w http.ResponseWriter, r *http.Request) {
 	}
 	connector.SyncProfile = isTrue(in.SyncProfile)
 	s.withState(w, func() reply {
-		if s.ssoConnectorByNameLocked(name) != nil { // created meanwhile
+		if s.ssoConnectorNameTakenLocked(name, "") { // created meanwhile
 			return replyPhrase(http.StatusConflict, "single_sign_on.duplicate_connector_name")
 		}
 		s.putSSOConnectorLocked(connector)
@@ -101,8 +101,7 @@ func (s *Server) createSSOConnector(w http.ResponseWriter, r *http.Request) {
 func (s *Server) ssoConnectorNameTaken(name, exceptID string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	rec := s.ssoConnectorByNameLocked(name)
-	return rec != nil && rec.Connector.ID != exceptID
+	return s.ssoConnectorNameTakenLocked(name, exceptID)
 }
 
 // ssoConnectorSnapshot returns a copy of a stored connector.
