@@ -11,6 +11,7 @@ import (
 
 	"github.com/faccc625/terraform-provider-logto/internal/services/apiresource"
 	"github.com/faccc625/terraform-provider-logto/internal/services/application"
+	"github.com/faccc625/terraform-provider-logto/internal/services/role"
 )
 
 // Address is the provider's registry address.
@@ -40,6 +41,7 @@ func (p *logtoProvider) Resources(context.Context) []func() resource.Resource {
 		application.NewSecretResource,
 		apiresource.NewResource,
 		apiresource.NewScopeResource,
+		role.NewResource,
 	}
 }
 
@@ -48,5 +50,6 @@ func (p *logtoProvider) DataSources(context.Context) []func() datasource.DataSou
 		application.NewDataSource,
 		application.NewListDataSource,
 		apiresource.NewDataSource,
+		role.NewDataSource,
 	}
 }
