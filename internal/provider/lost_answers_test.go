@@ -75,6 +75,16 @@ func TestAccProvider_lostAnswers(t *testing.T) {
 			if left := fleet.ours(e.Emulator.Applications()); len(left) > 0 {
 				return fmt.Errorf("%d applications left after destroy: %v", len(left), left)
 			}
+			for _, r := range e.Emulator.Resources() {
+				if strings.HasPrefix(r.Name, fleet.prefix) {
+					return fmt.Errorf("API resource %s left after destroy", r.Name)
+				}
+			}
+			for _, r := range e.Emulator.Roles() {
+				if strings.HasPrefix(r.Name, fleet.prefix) {
+					return fmt.Errorf("role %s left after destroy", r.Name)
+				}
+			}
 			return nil
 		},
 		Steps: []resource.TestStep{
@@ -151,20 +161,29 @@ func faultKind(f emulator.Fault) string {
 	}
 }
 
-// fleet is the generated configuration: applications of every type and
-// extra secrets on the machine-to-machine ones.
+// fleet is the generated configuration: applications of every type, extra
+// secrets on the machine-to-machine ones, API resources with scopes, and
+// roles holding those scopes.
 type fleet struct {
-	prefix  string
-	perType map[string]int
-	secrets int
+	prefix    string
+	perType   map[string]int
+	secrets   int
+	resources int // each with scopesPer scopes and one role holding them
 }
+
+// scopesPer is the number of scopes of each API resource of the fleet.
+const scopesPer = 2
 
 var fleetTypes = []string{"Traditional", "SPA", "Native", "MachineToMachine", "Protected"}
 
+// newFleet splits objects into about half applications, a tenth extra
+// secrets, and API resources with their scopes and a role each (4 objects a
+// resource).
 func newFleet(objects int, prefix string) fleet {
-	secrets := objects / 5
-	apps := objects - secrets
-	f := fleet{prefix: prefix, perType: map[string]int{}, secrets: secrets}
+	secrets := max(objects/10, 1)
+	resources := max(objects*4/10/(2+scopesPer), 1)
+	apps := max(objects-secrets-resources*(2+scopesPer), len(fleetTypes))
+	f := fleet{prefix: prefix, perType: map[string]int{}, secrets: secrets, resources: resources}
 	for i := range apps {
 		f.perType[fleetTypes[i%len(fleetTypes)]]++
 	}
@@ -211,6 +230,30 @@ resource "logto_application_secret" "extra" {
   name           = "%s-${count.index}"
 }
 `, f.secrets, f.perType["MachineToMachine"], version)
+	fmt.Fprintf(&b, `
+resource "logto_api_resource" "api" {
+  count     = %d
+  name      = "%s-api-${count.index}-%s"
+  indicator = "https://%s-${count.index}.example.com/api"
+}
+
+resource "logto_api_resource_scope" "scope" {
+  count       = %d
+  resource_id = logto_api_resource.api[floor(count.index / %d)].id
+  name        = "%s:${count.index}"
+  description = %q
+}
+
+resource "logto_role" "role" {
+  count       = %d
+  name        = "%s-role-${count.index}"
+  description = %q
+  type        = "MachineToMachine"
+  scope_ids   = [for i in range(%d) : logto_api_resource_scope.scope[count.index * %d + i].id]
+}
+`, f.resources, f.prefix, version, strings.ToLower(f.prefix),
+		f.resources*scopesPer, scopesPer, version, version,
+		f.resources, f.prefix, version, scopesPer, scopesPer)
 	return b.String()
 }
 
@@ -305,8 +348,66 @@ func (f fleet) exactlyOnce(t *testing.T, e *acctest.Env, version string) statech
 				return fmt.Errorf("secret %s in the state is not in the emulator under the %s name", id, version)
 			}
 		}
-		return nil
+		return f.accessExactlyOnce(t, e, state, version)
 	})
+}
+
+// accessExactlyOnce compares the emulator's API resources, scopes and roles
+// (and the roles' scope links) with the state.
+func (f fleet) accessExactlyOnce(t *testing.T, e *acctest.Env, state map[string]map[string]any, version string) error {
+	inState := map[string]map[string]bool{} // type -> ids
+	for address, attrs := range state {
+		typ, _, _ := strings.Cut(address, ".")
+		id, _ := attrs["id"].(string)
+		if inState[typ] == nil {
+			inState[typ] = map[string]bool{}
+		}
+		inState[typ][id] = true
+	}
+	var problems []string
+	count := func(typ, id, name string, seen map[string]int) {
+		seen[name]++
+		if seen[name] == 2 {
+			problems = append(problems, "duplicate "+typ+" "+name)
+		}
+		if !inState[typ][id] {
+			problems = append(problems, "orphan "+typ+" "+id+" "+name)
+		}
+	}
+	resources, scopes, roles := map[string]int{}, map[string]int{}, map[string]int{}
+	ours := map[string]bool{}
+	for _, r := range e.Emulator.Resources() {
+		if strings.HasPrefix(r.Name, f.prefix+"-api-") {
+			ours[r.ID] = true
+			count("logto_api_resource", r.ID, r.Name, resources)
+			if !strings.HasSuffix(r.Name, "-"+version) {
+				problems = append(problems, "resource "+r.Name+" not renamed to "+version)
+			}
+		}
+	}
+	for _, sc := range e.Emulator.ResourceScopes() {
+		if ours[sc.ResourceID] {
+			count("logto_api_resource_scope", sc.ID, sc.ResourceID+"/"+sc.Name, scopes)
+		}
+	}
+	for _, r := range e.Emulator.Roles() {
+		if !strings.HasPrefix(r.Name, f.prefix+"-role-") {
+			continue
+		}
+		count("logto_role", r.ID, r.Name, roles)
+		if got := len(e.Emulator.RoleScopeIDs(r.ID)); got != scopesPer {
+			problems = append(problems, fmt.Sprintf("role %s holds %d scopes, want %d", r.Name, got, scopesPer))
+		}
+	}
+	t.Logf("%s: %d API resources, %d scopes, %d roles in the emulator; %d problems", version, len(resources), len(scopes), len(roles), len(problems))
+	switch {
+	case len(problems) > 0:
+		return fmt.Errorf("access objects: %v", problems)
+	case len(resources) != f.resources || len(scopes) != f.resources*scopesPer || len(roles) != f.resources:
+		return fmt.Errorf("%d API resources, %d scopes, %d roles; want %d, %d, %d",
+			len(resources), len(scopes), len(roles), f.resources, f.resources*scopesPer, f.resources)
+	}
+	return nil
 }
 
 // stateFunc runs fn on the attributes of every resource in the state, by address.
