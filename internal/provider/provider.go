@@ -39,6 +39,8 @@ func (p *logtoProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		application.NewResource,
 		application.NewSecretResource,
+		application.NewRolesResource,
+		application.NewRoleResource,
 		apiresource.NewResource,
 		apiresource.NewScopeResource,
 		role.NewResource,

@@ -1,0 +1,2 @@
+# Import one role of an application as <application_id>/<role_id>.
+terraform import logto_application_role.automation_management e83h1dk0107oqlxw0z0k7/phndji8x05j6txph4xmiq
