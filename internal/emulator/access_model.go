@@ -181,6 +181,7 @@ func dropLinks(links map[string]*link, id string, byRole bool) {
 // forgetApplicationLocked removes an application's role links; the caller holds s.mu.
 func (s *Server) forgetApplicationLocked(id string) {
 	dropLinks(s.access.roleApps, id, false)
+	s.forgetOrganizationApplicationLocked(id)
 }
 
 // sortedRecords returns values sorted by seq (ascending, or descending when newestFirst).

@@ -192,6 +192,7 @@ func (s *Server) deleteScope(w http.ResponseWriter, r *http.Request) {
 		}
 		delete(s.access.scopes, scopeID)
 		dropLinks(s.access.roleScopes, scopeID, false)
+		s.forgetOrganizationResourceScopeLocked(scopeID)
 		return s.replyCommitted(replyStatus(http.StatusNoContent))
 	})
 }

@@ -246,6 +246,7 @@ func (s *Server) deleteResource(w http.ResponseWriter, r *http.Request) {
 			if rec.Scope.ResourceID == id {
 				delete(s.access.scopes, scopeID)
 				dropLinks(s.access.roleScopes, scopeID, false)
+				s.forgetOrganizationResourceScopeLocked(scopeID)
 			}
 		}
 		return s.replyCommitted(replyStatus(http.StatusNoContent))

@@ -50,6 +50,8 @@ type Server struct {
 	access accessStore
 	// sso holds the SSO connectors and the sign-in experience; guarded by mu.
 	sso ssoState
+	// org holds organizations, the organization template and their relations; guarded by mu.
+	org organizationStore
 
 	tokens   tokenStore
 	counters counters
@@ -98,6 +100,7 @@ func (s *Server) routes() {
 	s.registerUsers(rt)
 	s.registerSSOConnectors(rt)
 	s.registerSignInExp(rt)
+	s.registerOrganizations(rt)
 }
 
 func (s *Server) now() time.Time { return s.opts.Now() }

@@ -284,6 +284,7 @@ func (s *Server) deleteSSOConnector(w http.ResponseWriter, r *http.Request) {
 			return replyNotExistsWithID(ssoConnectorsTable, id)
 		}
 		delete(s.sso.connectors, id)
+		s.forgetOrganizationSSOConnectorLocked(id)
 		return s.replyCommitted(replyStatus(http.StatusNoContent))
 	})
 }

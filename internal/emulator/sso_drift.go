@@ -56,6 +56,7 @@ func (s *Server) DeleteSSOConnector(id string) error {
 		return fmt.Errorf("emulator: SSO connector %q does not exist", id)
 	}
 	delete(s.sso.connectors, id)
+	s.forgetOrganizationSSOConnectorLocked(id)
 	return s.commitLocked()
 }
 

@@ -23,6 +23,8 @@ type stateFile struct {
 	Access *accessState `json:"access,omitempty"`
 	// SSO holds SSO connectors and the sign-in experience; absent in older files.
 	SSO *ssoStateFile `json:"sso,omitempty"`
+	// Organizations holds organizations, their template and relations; absent in older files.
+	Organizations *organizationState `json:"organizations,omitempty"`
 }
 
 // loadState reads the state file into the server, if it exists.
@@ -60,6 +62,9 @@ func (s *Server) loadState() error {
 	if state.Access != nil {
 		s.loadAccessLocked(state.Access)
 	}
+	if err := s.loadOrganizationState(state.Organizations); err != nil {
+		return err
+	}
 	return s.loadSSOState(state.SSO)
 }
 
@@ -96,6 +101,7 @@ func (s *Server) commitLocked() error {
 	}
 	state.Access = s.saveAccessLocked()
 	state.SSO = s.ssoStateLocked()
+	state.Organizations = s.organizationStateLocked()
 	raw, err := json.MarshalIndent(state, "", "  ")
 	if err != nil {
 		return err

@@ -326,6 +326,7 @@ func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) {
 		}
 		delete(s.access.users, id)
 		dropLinks(s.access.roleUsers, id, false)
+		s.forgetOrganizationUserLocked(id)
 		return s.replyCommitted(replyStatus(http.StatusNoContent))
 	})
 }
