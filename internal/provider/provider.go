@@ -12,6 +12,7 @@ import (
 	"github.com/faccc625/terraform-provider-logto/internal/services/apiresource"
 	"github.com/faccc625/terraform-provider-logto/internal/services/application"
 	"github.com/faccc625/terraform-provider-logto/internal/services/role"
+	"github.com/faccc625/terraform-provider-logto/internal/services/user"
 )
 
 // Address is the provider's registry address.
@@ -41,6 +42,9 @@ func (p *logtoProvider) Resources(context.Context) []func() resource.Resource {
 		application.NewSecretResource,
 		application.NewRolesResource,
 		application.NewRoleResource,
+		user.NewResource,
+		user.NewRolesResource,
+		user.NewRoleResource,
 		apiresource.NewResource,
 		apiresource.NewScopeResource,
 		role.NewResource,
@@ -51,6 +55,7 @@ func (p *logtoProvider) DataSources(context.Context) []func() datasource.DataSou
 	return []func() datasource.DataSource{
 		application.NewDataSource,
 		application.NewListDataSource,
+		user.NewDataSource,
 		apiresource.NewDataSource,
 		role.NewDataSource,
 	}
