@@ -25,8 +25,8 @@ func TestOrganizationApplications_membershipAndRoles(t *testing.T) {
 		http.StatusUnprocessableEntity, "entity.db_constraint_violated", "Database constraint violated.")
 	wantError(t, tg.request(t, http.MethodPost, base, map[string]any{"applicationIds": []string{"does-not-exist"}}),
 		http.StatusUnprocessableEntity, "entity.relation_foreign_key_not_found", "")
-	wantText(t, tg.request(t, http.MethodPost, base, map[string]any{"applicationIds": []string{m2m, m2m}}), http.StatusCreated, "Created")
-	wantText(t, tg.request(t, http.MethodPost, base, map[string]any{"applicationIds": []string{m2m}}), http.StatusCreated, "Created")
+	wantCreated(t, tg.request(t, http.MethodPost, base, map[string]any{"applicationIds": []string{m2m, m2m}}))
+	wantCreated(t, tg.request(t, http.MethodPost, base, map[string]any{"applicationIds": []string{m2m}}))
 
 	list := tg.request(t, http.MethodGet, base, nil)
 	wantStatus(t, list, http.StatusOK)
@@ -49,8 +49,8 @@ func TestOrganizationApplications_membershipAndRoles(t *testing.T) {
 		http.StatusUnprocessableEntity, "entity.db_constraint_violated", "")
 	wantError(t, tg.request(t, http.MethodPost, roles, map[string]any{"organizationRoleIds": []string{"does-not-exist"}}),
 		http.StatusUnprocessableEntity, "entity.relation_foreign_key_not_found", "")
-	wantText(t, tg.request(t, http.MethodPost, roles, map[string]any{"organizationRoleIds": []string{botID}}), http.StatusCreated, "Created")
-	wantText(t, tg.request(t, http.MethodPost, roles, map[string]any{"organizationRoleIds": []string{botID}}), http.StatusCreated, "Created")
+	wantCreated(t, tg.request(t, http.MethodPost, roles, map[string]any{"organizationRoleIds": []string{botID}}))
+	wantCreated(t, tg.request(t, http.MethodPost, roles, map[string]any{"organizationRoleIds": []string{botID}}))
 	got := tg.request(t, http.MethodGet, roles, nil)
 	wantStatus(t, got, http.StatusOK)
 	if want := "[" + jsonOf(t, tg, "/api/organization-roles/"+botID) + "]"; string(got.body) != want {
@@ -92,8 +92,7 @@ func TestOrganizationApplications_membershipAndRoles(t *testing.T) {
 	bulk := base + "/roles"
 	wantError(t, tg.request(t, http.MethodPost, bulk, map[string]any{"applicationIds": []string{m2m}, "organizationRoleIds": []string{userRole}}),
 		http.StatusUnprocessableEntity, "entity.db_constraint_violated", "")
-	wantText(t, tg.request(t, http.MethodPost, bulk, map[string]any{"applicationIds": []string{m2m}, "organizationRoleIds": []string{botID}}),
-		http.StatusCreated, "Created")
+	wantCreated(t, tg.request(t, http.MethodPost, bulk, map[string]any{"applicationIds": []string{m2m}, "organizationRoleIds": []string{botID}}))
 
 	wantStatus(t, tg.request(t, http.MethodDelete, roles+"/"+botID, nil), http.StatusNoContent)
 	wantError(t, tg.request(t, http.MethodDelete, roles+"/"+botID, nil), http.StatusNotFound, "entity.not_found", "")

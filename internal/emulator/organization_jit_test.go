@@ -106,8 +106,8 @@ func TestOrganizationJIT_rolesAndSSOConnectors(t *testing.T) {
 		if got := tg.request(t, http.MethodGet, base, nil); got.status != http.StatusOK || string(got.body) != "[]" {
 			t.Errorf("%s empty = %d %s", c.path, got.status, got.body)
 		}
-		wantText(t, tg.request(t, http.MethodPost, base, map[string]any{c.key: []string{c.id}}), http.StatusCreated, "Created")
-		wantText(t, tg.request(t, http.MethodPost, base, map[string]any{c.key: []string{c.id}}), http.StatusCreated, "Created")
+		wantCreated(t, tg.request(t, http.MethodPost, base, map[string]any{c.key: []string{c.id}}))
+		wantCreated(t, tg.request(t, http.MethodPost, base, map[string]any{c.key: []string{c.id}}))
 		wantError(t, tg.request(t, http.MethodPost, base, map[string]any{c.key: []string{"does-not-exist"}}),
 			http.StatusUnprocessableEntity, "entity.relation_foreign_key_not_found",
 			"Cannot find one or more foreign keys. Please check the input and ensure that all referenced entities exist.")

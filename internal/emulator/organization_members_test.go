@@ -180,8 +180,7 @@ func TestOrganizationUsers_roles(t *testing.T) {
 	bulk := "/api/organizations/" + org + "/users/roles"
 	wantError(t, tg.request(t, http.MethodPost, bulk, map[string]any{"userIds": []string{outsider}, "organizationRoleIds": []string{viewerID}}),
 		http.StatusUnprocessableEntity, "entity.relation_foreign_key_not_found", "")
-	wantText(t, tg.request(t, http.MethodPost, bulk, map[string]any{"userIds": []string{member}, "organizationRoleIds": []string{viewerID, editorID}}),
-		http.StatusCreated, "Created")
+	wantCreated(t, tg.request(t, http.MethodPost, bulk, map[string]any{"userIds": []string{member}, "organizationRoleIds": []string{viewerID, editorID}}))
 	if got := rolesOf(); !sameSet(got, []string{viewerID, editorID}) {
 		t.Errorf("roles after bulk POST = %v", got)
 	}

@@ -30,12 +30,12 @@ func (tg *target) createOrganizationRole(t *testing.T, body map[string]any) map[
 	return role
 }
 
-// wantText checks a text answer such as 201 "Created".
-func wantText(t *testing.T, resp *response, status int, text string) {
+// wantCreated checks Koa's answer to a 201 without a body: "Created" as text.
+func wantCreated(t *testing.T, resp *response) {
 	t.Helper()
-	wantStatus(t, resp, status)
-	if ct := resp.header.Get("Content-Type"); ct != "text/plain; charset=utf-8" || string(resp.body) != text {
-		t.Errorf("answer = %q (%s), want %q as text", resp.body, ct, text)
+	wantStatus(t, resp, http.StatusCreated)
+	if ct := resp.header.Get("Content-Type"); ct != "text/plain; charset=utf-8" || string(resp.body) != "Created" {
+		t.Errorf("answer = %q (%s), want \"Created\" as text", resp.body, ct)
 	}
 }
 
@@ -189,8 +189,8 @@ func TestOrganizationRoles_scopeLinks(t *testing.T) {
 	if got := string(first.body); got != `[{"tenantId":"default","id":"`+read+`","name":"`+tag+`:read","description":"r"}]` {
 		t.Errorf("role scopes = %s", first.body)
 	}
-	wantText(t, tg.request(t, http.MethodPost, base, map[string]any{"organizationScopeIds": []string{write}}), http.StatusCreated, "Created")
-	wantText(t, tg.request(t, http.MethodPost, base, map[string]any{"organizationScopeIds": []string{write}}), http.StatusCreated, "Created")
+	wantCreated(t, tg.request(t, http.MethodPost, base, map[string]any{"organizationScopeIds": []string{write}}))
+	wantCreated(t, tg.request(t, http.MethodPost, base, map[string]any{"organizationScopeIds": []string{write}}))
 	if got := scopesOf(); !sameSet(got, []string{read, write}) {
 		t.Errorf("after POST: %v", got)
 	}
