@@ -6,14 +6,12 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/faccc625/terraform-provider-logto/internal/services/apiresource"
 	"github.com/faccc625/terraform-provider-logto/internal/services/application"
 	"github.com/faccc625/terraform-provider-logto/internal/services/role"
-	"github.com/faccc625/terraform-provider-logto/internal/services/signinexperience"
 	"github.com/faccc625/terraform-provider-logto/internal/services/ssoconnector"
 	"github.com/faccc625/terraform-provider-logto/internal/services/user"
 )
@@ -21,10 +19,7 @@ import (
 // Address is the provider's registry address.
 const Address = "registry.terraform.io/faccc625/logto"
 
-var (
-	_ provider.Provider                       = (*logtoProvider)(nil)
-	_ provider.ProviderWithEphemeralResources = (*logtoProvider)(nil)
-)
+var _ provider.Provider = (*logtoProvider)(nil)
 
 type logtoProvider struct {
 	version string
@@ -54,7 +49,6 @@ func (p *logtoProvider) Resources(context.Context) []func() resource.Resource {
 		apiresource.NewResource,
 		apiresource.NewScopeResource,
 		role.NewResource,
-		signinexperience.NewResource,
 		ssoconnector.NewResource,
 	}
 }
@@ -66,16 +60,7 @@ func (p *logtoProvider) DataSources(context.Context) []func() datasource.DataSou
 		user.NewDataSource,
 		apiresource.NewDataSource,
 		role.NewDataSource,
-		signinexperience.NewDataSource,
 		ssoconnector.NewDataSource,
 		ssoconnector.NewProvidersDataSource,
-	}
-}
-
-// EphemeralResources lists the ephemeral resources (Terraform 1.10 and later),
-// whose values are never stored in the plan or the state.
-func (p *logtoProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
-	return []func() ephemeral.EphemeralResource{
-		application.NewSecretEphemeralResource,
 	}
 }
