@@ -12,6 +12,7 @@ import (
 	"github.com/faccc625/terraform-provider-logto/internal/services/apiresource"
 	"github.com/faccc625/terraform-provider-logto/internal/services/application"
 	"github.com/faccc625/terraform-provider-logto/internal/services/role"
+	"github.com/faccc625/terraform-provider-logto/internal/services/signinexperience"
 	"github.com/faccc625/terraform-provider-logto/internal/services/ssoconnector"
 	"github.com/faccc625/terraform-provider-logto/internal/services/user"
 )
@@ -49,6 +50,7 @@ func (p *logtoProvider) Resources(context.Context) []func() resource.Resource {
 		apiresource.NewResource,
 		apiresource.NewScopeResource,
 		role.NewResource,
+		signinexperience.NewResource,
 		ssoconnector.NewResource,
 	}
 }
@@ -60,6 +62,7 @@ func (p *logtoProvider) DataSources(context.Context) []func() datasource.DataSou
 		user.NewDataSource,
 		apiresource.NewDataSource,
 		role.NewDataSource,
+		signinexperience.NewDataSource,
 		ssoconnector.NewDataSource,
 		ssoconnector.NewProvidersDataSource,
 	}
