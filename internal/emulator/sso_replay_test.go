@@ -41,7 +41,7 @@ func replayFiles(dir string) ([]string, error) {
 	replaySamplesDir = dir
 	replaySamplesDirMu.Unlock()
 	var files []string
-	for _, pattern := range []string{"0[0-9]-*.json", "1[01]-*.json", "27-*.json"} {
+	for _, pattern := range []string{"0[0-9]-*.json", "1[01]-*.json", "1[234]-*.json", "27-*.json"} {
 		matches, err := filepath.Glob(filepath.Join(dir, pattern))
 		if err != nil {
 			return nil, err
