@@ -48,6 +48,19 @@
 //     There are no email, SMS or social connectors, so what needs one is refused (or, for
 //     socialSignInConnectorTargets, filtered out) as Logto does without them; Logto Cloud
 //     features (hideLogtoBranding, custom UI CSP, disposable e-mail checks) are refused.
+//   - /api/organizations (always paged, `q` as ILIKE '%q%' on id and name, showFeatured; PATCH
+//     replaces customData, color and branding whole and takes every column, id included; names
+//     may repeat), the template /api/organization-scopes and /api/organization-roles (unique
+//     names: 422 entity.unique_integrity_violation; roles listed by name with their scopes and
+//     resource scopes), /jit/{email-domains,roles,sso-connectors}, /users and /applications with
+//     their roles, /api/users/{id}/organizations and /api/applications/{id}/organizations. Database
+//     errors are answered as Logto's handler maps them (422 unique_integrity_violation,
+//     relation_foreign_key_not_found, db_constraint_violated for a wrong role or application
+//     type, value_too_long); relation inserts skip rows already there (adding a member twice:
+//     201), PUTs are transactional, and deleting a user, application, resource scope or SSO
+//     connector cascades to its organization links. Relation lists come in id order (email
+//     domains in byte order), as a real Logto 1.42 answers them; JIT email domains of a missing
+//     organization are 200 [], while its JIT roles and connectors are 404.
 //   - Unknown routes answer like Koa: 404 "Not Found" or 405 "Method Not Allowed" as text.
 //
 // Each API area lives in its own file with a register method (see registerApplications); new
@@ -58,7 +71,9 @@
 // A Server counts requests per route (Requests, RequestCounts), revokes every issued token
 // (RevokeTokens) and lets a test change or delete objects behind the client's back
 // (Application, UpdateApplication, DeleteApplication, SSOConnector, SSOConnectors,
-// UpdateSSOConnector, DeleteSSOConnector, SignInExperience, UpdateSignInExperience).
+// UpdateSSOConnector, DeleteSSOConnector, SignInExperience, UpdateSignInExperience, and for
+// organizations Organization, UpdateOrganization, DeleteOrganization, their roles, scopes,
+// members, applications and just-in-time settings: see drift_organizations.go).
 // SetIdentityProviderClient replaces the HTTP client used to reach identity providers (default:
 // 5 s timeout, no retries), e.g. to serve Google Workspace's fixed issuer from a loopback
 // server. With Options.StateFile set, the state is
@@ -88,7 +103,7 @@
 // # Known differences from Logto
 //
 // Built-in applications (demo-app, account center), SAML applications, application roles,
-// organizations and access-control rules are not emulated; quotas never apply; tokens are
+// organization invitations and access-control rules are not emulated; quotas never apply; tokens are
 // shaped like JWTs but not signed. Injected faults have no counterpart in Logto (an after fault stands for a proxy or
 // network that loses or replaces Logto's answer). Free-form JSON that PostgreSQL would refuse
 // (a \u0000 in a string) is accepted, and -0 is answered as 0 only inside customData. Only
@@ -115,4 +130,6 @@
 // sign-in service or certificate, 400 invalid_metadata for XML that is not well-formed (samlify
 // may throw a 500 instead), list order (no ORDER BY: an updated connector moves to the end, as
 // rows usually do in PostgreSQL), and the sign-in experience rules the samples do not exercise.
+// The organization conformance tests pass against a local Logto 1.42.0 too; the order of
+// organizations and relation lists (no ORDER BY in Logto) is what that server answered.
 package emulator

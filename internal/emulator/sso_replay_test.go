@@ -35,7 +35,7 @@ var (
 )
 
 // replayFiles lists the sample files the emulator can replay: applications (00–05), SSO
-// connectors (06–10) and the sign-in experience (11, 27).
+// connectors (06–10), the sign-in experience (11, 27) and organizations (12–14).
 func replayFiles(dir string) ([]string, error) {
 	replaySamplesDirMu.Lock()
 	replaySamplesDir = dir
