@@ -100,11 +100,12 @@ func validateOIDC(o *oidcModel, provider string, providerKnown bool, diags *diag
 		if tenant, shared := sharedEntraIssuer(o.Issuer.ValueString()); shared {
 			diags.AddAttributeWarning(at("issuer"), "Shared Microsoft Entra ID Endpoint",
 				fmt.Sprintf("The issuer %q is Microsoft's shared %q endpoint, not one tenant's. Enterprise SSO routes "+
-					"one customer's email domains to one connector, so it wants that customer's own tenant: "+
-					"https://login.microsoftonline.com/<tenant-id>/v2.0 (the tenant ID is on the app registration's "+
-					"Overview page). A shared endpoint issues tokens whose issuer names each user's home tenant, "+
-					"which do not match the configured issuer, and lets accounts of other organizations (or "+
-					"personal Microsoft accounts) reach this connector.", o.Issuer.ValueString(), tenant))
+					"a customer's email domains to a connector, which should then trust that customer's directory "+
+					"only: use https://login.microsoftonline.com/<tenant-id>/v2.0 (the Tenant ID is on the Overview "+
+					"page of the customer's Microsoft Entra ID). With a shared endpoint, Logto accepts tokens of "+
+					"any Entra tenant (organizations, common) or of personal Microsoft accounts (common, consumers), "+
+					"so people outside the customer's organization can sign in through this connector.",
+					o.Issuer.ValueString(), tenant))
 		}
 	}
 }
