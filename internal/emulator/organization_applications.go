@@ -13,7 +13,7 @@ func (s *Server) registerOrganizationApplications(rt *router) {
 	rt.handle(http.MethodGet, apps, managementAPI, s.listOrganizationApplications)
 	rt.handle(http.MethodPost, apps, managementAPI, s.addOrganizationApplications)
 	rt.handle(http.MethodPut, apps, managementAPI, s.replaceOrganizationApplications)
-	rt.handle(http.MethodDelete, apps+"/{memberId}", managementAPI, s.removeOrganizationApplication)
+	rt.handle(http.MethodDelete, apps+"/{applicationId}", managementAPI, s.removeOrganizationApplication)
 	rt.handle(http.MethodPost, apps+"/roles", managementAPI, func(w http.ResponseWriter, r *http.Request) {
 		s.addMembersRoles(w, r, applicationMembers)
 	})
@@ -136,7 +136,7 @@ func (s *Server) replaceOrganizationApplications(w http.ResponseWriter, r *http.
 // removeOrganizationApplication is DELETE /api/organizations/{id}/applications/{applicationId}:
 // 204 (its roles go too), or 404 entity.not_found.
 func (s *Server) removeOrganizationApplication(w http.ResponseWriter, r *http.Request) {
-	orgID, appID := r.PathValue("id"), r.PathValue("memberId")
+	orgID, appID := r.PathValue("id"), r.PathValue("applicationId")
 	s.withState(w, func() reply {
 		if !s.org.apps[pair{orgID, appID}] {
 			return replyError(http.StatusNotFound, "entity.not_found")

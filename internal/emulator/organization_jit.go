@@ -22,7 +22,7 @@ func (s *Server) registerOrganizationJIT(rt *router) {
 		return nil
 	}
 	relationRoutes{
-		pattern: "/api/organizations/{id}/jit/roles", idsKey: "organizationRoleIds", width: idColumnLength,
+		pattern: "/api/organizations/{id}/jit/roles", idsKey: "organizationRoleIds", param: "organizationRoleId", width: idColumnLength,
 		set: func(s *Server) *map[pair]bool { return &s.org.jitRoles }, missing: orgMissing,
 		row: func(s *Server, id string) (any, bool) {
 			role, ok := s.org.roles[id]
@@ -33,7 +33,7 @@ func (s *Server) registerOrganizationJIT(rt *router) {
 		},
 	}.register(s, rt)
 	relationRoutes{
-		pattern: "/api/organizations/{id}/jit/sso-connectors", idsKey: "ssoConnectorIds", width: ssoConnectorIDLength,
+		pattern: "/api/organizations/{id}/jit/sso-connectors", idsKey: "ssoConnectorIds", param: "ssoConnectorId", width: ssoConnectorIDLength,
 		set: func(s *Server) *map[pair]bool { return &s.org.jitSSOConnectors }, missing: orgMissing,
 		row: func(s *Server, id string) (any, bool) {
 			rec, ok := s.sso.connectors[id]

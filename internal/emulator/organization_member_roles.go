@@ -7,8 +7,8 @@ import (
 
 // Organization roles of members: users hold User roles, applications MachineToMachine roles
 // (a database check; the wrong type answers 422 entity.db_constraint_violated). The routes under
-// /api/organizations/{id}/{users,applications}/{memberId}/roles first check membership (422
-// organization.require_membership), even before the body is validated.
+// /api/organizations/{id}/users/{userId}/roles and …/applications/{applicationId}/roles first
+// check membership (422 organization.require_membership), even before the body is validated.
 
 // memberKind tells users from applications.
 type memberKind int
@@ -24,6 +24,14 @@ func (k memberKind) collection() string {
 		return "users"
 	}
 	return "applications"
+}
+
+// param is the name of the member id in the route patterns.
+func (k memberKind) param() string {
+	if k == userMembers {
+		return "userId"
+	}
+	return "applicationId"
 }
 
 // roleType is the organization role type members of the kind may hold.
@@ -42,15 +50,16 @@ func (s *Server) memberSets(k memberKind) (*map[pair]bool, *map[triple]bool) {
 	return &s.org.apps, &s.org.appRoles
 }
 
-// memberRoles mounts /api/organizations/{id}/<kind>/{memberId}/roles.
+// memberRoles mounts /api/organizations/{id}/users/{userId}/roles or
+// /api/organizations/{id}/applications/{applicationId}/roles.
 type memberRoles struct{ kind memberKind }
 
 func (mr memberRoles) register(s *Server, rt *router) {
-	pattern := "/api/organizations/{id}/" + mr.kind.collection() + "/{memberId}/roles"
+	pattern := "/api/organizations/{id}/" + mr.kind.collection() + "/{" + mr.kind.param() + "}/roles"
 	rt.handle(http.MethodGet, pattern, managementAPI, func(w http.ResponseWriter, r *http.Request) { mr.list(s, w, r) })
 	rt.handle(http.MethodPost, pattern, managementAPI, func(w http.ResponseWriter, r *http.Request) { mr.write(s, w, r, false) })
 	rt.handle(http.MethodPut, pattern, managementAPI, func(w http.ResponseWriter, r *http.Request) { mr.write(s, w, r, true) })
-	rt.handle(http.MethodDelete, pattern+"/{roleId}", managementAPI, func(w http.ResponseWriter, r *http.Request) { mr.remove(s, w, r) })
+	rt.handle(http.MethodDelete, pattern+"/{organizationRoleId}", managementAPI, func(w http.ResponseWriter, r *http.Request) { mr.remove(s, w, r) })
 }
 
 // notMemberLocked returns 422 organization.require_membership when the member is not in the
@@ -65,7 +74,7 @@ func (mr memberRoles) notMemberLocked(s *Server, orgID, memberID string) reply {
 
 // list is GET …/roles: the member's roles by id; paging optional.
 func (mr memberRoles) list(s *Server, w http.ResponseWriter, r *http.Request) {
-	orgID, memberID := r.PathValue("id"), r.PathValue("memberId")
+	orgID, memberID := r.PathValue("id"), r.PathValue(mr.kind.param())
 	s.mu.Lock()
 	failed := mr.notMemberLocked(s, orgID, memberID)
 	var rows []OrganizationRole
@@ -104,7 +113,7 @@ func (mr memberRoles) write(s *Server, w http.ResponseWriter, r *http.Request, r
 		writeBodyParseError(w, err)
 		return
 	}
-	orgID, memberID := r.PathValue("id"), r.PathValue("memberId")
+	orgID, memberID := r.PathValue("id"), r.PathValue(mr.kind.param())
 	s.withState(w, func() reply {
 		if failed := mr.notMemberLocked(s, orgID, memberID); failed != nil {
 			return failed
@@ -211,7 +220,7 @@ func (s *Server) checkMemberRolesLocked(k memberKind, orgID string, memberIDs, r
 
 // remove is DELETE …/roles/{roleId}: 204, or 404 entity.not_found.
 func (mr memberRoles) remove(s *Server, w http.ResponseWriter, r *http.Request) {
-	orgID, memberID, roleID := r.PathValue("id"), r.PathValue("memberId"), r.PathValue("roleId")
+	orgID, memberID, roleID := r.PathValue("id"), r.PathValue(mr.kind.param()), r.PathValue("organizationRoleId")
 	s.withState(w, func() reply {
 		if failed := mr.notMemberLocked(s, orgID, memberID); failed != nil {
 			return failed

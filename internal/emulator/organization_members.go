@@ -14,7 +14,7 @@ func (s *Server) registerOrganizationUsers(rt *router) {
 	rt.handle(http.MethodGet, users, managementAPI, s.listOrganizationUsers)
 	rt.handle(http.MethodPost, users, managementAPI, s.addOrganizationUsers)
 	rt.handle(http.MethodPut, users, managementAPI, s.replaceOrganizationUsers)
-	rt.handle(http.MethodDelete, users+"/{memberId}", managementAPI, s.removeOrganizationUser)
+	rt.handle(http.MethodDelete, users+"/{userId}", managementAPI, s.removeOrganizationUser)
 	rt.handle(http.MethodPost, users+"/roles", managementAPI, s.addOrganizationUsersRoles)
 	memberRoles{kind: userMembers}.register(s, rt)
 	rt.handle(http.MethodGet, "/api/users/{id}/organizations", managementAPI, s.listUserOrganizations)
@@ -209,7 +209,7 @@ func (s *Server) replaceMembersLocked(orgID string, ids []string, members *map[p
 // removeOrganizationUser is DELETE /api/organizations/{id}/users/{userId}: 204 (the member's
 // roles go too), or 404 entity.not_found.
 func (s *Server) removeOrganizationUser(w http.ResponseWriter, r *http.Request) {
-	orgID, userID := r.PathValue("id"), r.PathValue("memberId")
+	orgID, userID := r.PathValue("id"), r.PathValue("userId")
 	s.withState(w, func() reply {
 		if !s.org.users[pair{orgID, userID}] {
 			return replyError(http.StatusNotFound, "entity.not_found")

@@ -14,10 +14,12 @@ import "net/http"
 //   - PUT {pattern} {<idsKey>: list}: 204, replaces the set in one transaction; a repeated id
 //     answers 422 entity.unique_integrity_violation, a missing row the foreign key error, and
 //     the set is then left as it was.
-//   - DELETE {pattern}/{relatedId}: 204, or 404 entity.not_found.
+//   - DELETE {pattern}/{<param>}: 204, or 404 entity.not_found.
 type relationRoutes struct {
 	pattern string
 	idsKey  string
+	// param names the related id in the DELETE route, as Logto does ("organizationRoleId").
+	param string
 	// width is the size of the related id column (longer ids: 422 entity.value_too_long).
 	width int
 	// set returns the relation set (main id first).
@@ -33,7 +35,7 @@ func (rr relationRoutes) register(s *Server, rt *router) {
 	rt.handle(http.MethodGet, rr.pattern, managementAPI, func(w http.ResponseWriter, r *http.Request) { rr.list(s, w, r) })
 	rt.handle(http.MethodPost, rr.pattern, managementAPI, func(w http.ResponseWriter, r *http.Request) { rr.add(s, w, r) })
 	rt.handle(http.MethodPut, rr.pattern, managementAPI, func(w http.ResponseWriter, r *http.Request) { rr.replace(s, w, r) })
-	rt.handle(http.MethodDelete, rr.pattern+"/{relatedId}", managementAPI, func(w http.ResponseWriter, r *http.Request) { rr.remove(s, w, r) })
+	rt.handle(http.MethodDelete, rr.pattern+"/{"+rr.param+"}", managementAPI, func(w http.ResponseWriter, r *http.Request) { rr.remove(s, w, r) })
 }
 
 func (rr relationRoutes) list(s *Server, w http.ResponseWriter, r *http.Request) {
@@ -147,7 +149,7 @@ func (rr relationRoutes) replace(s *Server, w http.ResponseWriter, r *http.Reque
 }
 
 func (rr relationRoutes) remove(s *Server, w http.ResponseWriter, r *http.Request) {
-	key := pair{r.PathValue("id"), r.PathValue("relatedId")}
+	key := pair{r.PathValue("id"), r.PathValue(rr.param)}
 	s.withState(w, func() reply {
 		set := rr.set(s)
 		if !(*set)[key] {

@@ -20,7 +20,7 @@ func (s *Server) registerOrganizationRoles(rt *router) {
 		return nil
 	}
 	relationRoutes{
-		pattern: "/api/organization-roles/{id}/scopes", idsKey: "organizationScopeIds", width: idColumnLength,
+		pattern: "/api/organization-roles/{id}/scopes", idsKey: "organizationScopeIds", param: "organizationScopeId", width: idColumnLength,
 		set: func(s *Server) *map[pair]bool { return &s.org.roleScopes }, missing: roleMissing,
 		row: func(s *Server, id string) (any, bool) {
 			sc, ok := s.org.scopes[id]
@@ -31,7 +31,7 @@ func (s *Server) registerOrganizationRoles(rt *router) {
 		},
 	}.register(s, rt)
 	relationRoutes{
-		pattern: "/api/organization-roles/{id}/resource-scopes", idsKey: "scopeIds", width: idColumnLength,
+		pattern: "/api/organization-roles/{id}/resource-scopes", idsKey: "scopeIds", param: "scopeId", width: idColumnLength,
 		set: func(s *Server) *map[pair]bool { return &s.org.roleResourceScopes }, missing: roleMissing,
 		row: func(s *Server, id string) (any, bool) {
 			rec, ok := s.access.scopes[id]
