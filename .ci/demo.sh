@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # make demo: build the provider, serve it to terraform from a local filesystem
 # mirror (so `terraform init` works with no network), start the Logto emulator
-# on loopback (unless LOGTO_ENDPOINT names a real Logto), apply
-# examples/quickstart, print the outputs, prove the next plan is empty, destroy,
-# and stop the emulator.
+# on loopback (unless LOGTO_ENDPOINT names a real Logto) and a mock identity
+# provider (internal/cmd/mock-idp: OIDC discovery documents only) as the SSO
+# connector's issuer, apply examples/quickstart, print the outputs, prove the
+# next plan is empty, destroy, and stop both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -19,6 +20,7 @@ mirror_dir=$demo/mirror/registry.terraform.io/faccc625/logto/$version/$platform
 mkdir -p "$mirror_dir"
 go build -trimpath -ldflags "-X main.version=$version" -o "$mirror_dir/terraform-provider-logto_v$version" .
 go build -trimpath -o "$demo/bin/logto-emulator" ./internal/cmd/logto-emulator
+go build -trimpath -o "$demo/bin/mock-idp" ./internal/cmd/mock-idp
 
 cat > "$demo/terraformrc" <<RC
 provider_installation {
@@ -34,7 +36,12 @@ RC
 export TF_CLI_CONFIG_FILE=$demo/terraformrc CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 
 emulator_pid=
+idp_pid=
 cleanup() {
+  if [ -n "$idp_pid" ]; then
+    kill "$idp_pid" 2>/dev/null || true
+    wait "$idp_pid" 2>/dev/null || true
+  fi
   if [ -n "$emulator_pid" ]; then
     kill "$emulator_pid" 2>/dev/null || true
     wait "$emulator_pid" 2>/dev/null || true
@@ -56,6 +63,16 @@ if [ -z "${LOGTO_ENDPOINT:-}" ]; then
 else
   echo "==> using the Logto at $LOGTO_ENDPOINT"
 fi
+
+# The SSO connector's issuer: Logto fetches <issuer>/.well-known/openid-configuration
+# when the connector is created, so a real Logto must run on this host to reach it.
+"$demo/bin/mock-idp" -listen 127.0.0.1:0 -ready-file "$demo/idp.addr" >"$demo/idp.log" 2>&1 &
+idp_pid=$!
+for _ in $(seq 100); do [ -s "$demo/idp.addr" ] && break; sleep 0.1; done
+[ -s "$demo/idp.addr" ] || { cat "$demo/idp.log"; echo "error: the mock identity provider did not start" >&2; exit 1; }
+export TF_VAR_sso_issuer=http://$(cat "$demo/idp.addr")/acme/v2.0
+export TF_VAR_sso_client_secret=demo-sso-secret-$RANDOM$RANDOM
+echo "==> mock identity provider: issuer $TF_VAR_sso_issuer"
 
 cp examples/quickstart/*.tf "$demo/work/"
 cd "$demo/work"

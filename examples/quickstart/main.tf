@@ -1,10 +1,15 @@
-# A small, complete configuration: a web app, its single-page companion and a
-# backend service. `make demo` applies it against the local Logto emulator.
+# A small, complete configuration: a web app, its single-page companion, a
+# backend service, and enterprise SSO for one customer (an OpenID Connect
+# connector routing the customer's email domain, and the Enterprise SSO switch
+# of the sign-in page). `make demo` applies it against the local Logto
+# emulator, with a mock identity provider on loopback as the customer's issuer.
 #
 # Provider settings come from LOGTO_ENDPOINT, LOGTO_CLIENT_ID and
-# LOGTO_CLIENT_SECRET.
+# LOGTO_CLIENT_SECRET; the SSO settings from TF_VAR_sso_issuer and
+# TF_VAR_sso_client_secret.
 terraform {
-  required_version = ">= 1.5"
+  # 1.11: the connector's client secret is a write-only argument.
+  required_version = ">= 1.11"
   required_providers {
     logto = {
       source = "faccc625/logto"
@@ -43,6 +48,49 @@ resource "logto_application" "worker" {
   description = "Backend job calling APIs with client credentials"
 }
 
+variable "sso_issuer" {
+  description = "Issuer URL of the customer's OpenID Connect identity provider; for Microsoft Entra ID, https://login.microsoftonline.com/<tenant-id>/v2.0. Logto fetches <issuer>/.well-known/openid-configuration. make demo serves one on loopback."
+  type        = string
+}
+
+variable "sso_client_secret" {
+  description = "Client secret of the app registered in the customer's identity provider."
+  type        = string
+  sensitive   = true
+  ephemeral   = true
+}
+
+variable "sso_domain" {
+  description = "The customer's email domain, routed to their identity provider."
+  type        = string
+  default     = "acme.example.com"
+}
+
+# Users who type someone@<sso_domain> on the sign-in page are sent to the
+# customer's identity provider. The secret is write-only: never in the plan or
+# the state; bump client_secret_wo_version to send a new one.
+resource "logto_sso_connector" "customer" {
+  provider_name  = "OIDC"
+  connector_name = "Quickstart customer SSO"
+  domains        = [var.sso_domain]
+  branding       = { display_name = "Acme" }
+
+  oidc = {
+    client_id                = "quickstart-client"
+    client_secret_wo         = var.sso_client_secret
+    client_secret_wo_version = 1
+    issuer                   = var.sso_issuer
+    scope                    = "offline_access"
+  }
+}
+
+# The Enterprise SSO switch of the sign-in page; the other sign-in experience
+# settings stay as they are. Destroying the demo turns it off again.
+resource "logto_sign_in_experience" "this" {
+  single_sign_on_enabled = true
+  reset_on_destroy       = true
+}
+
 data "logto_applications" "all" {
   depends_on = [logto_application.web, logto_application.spa, logto_application.worker]
 }
@@ -62,6 +110,11 @@ output "worker_client_id" {
 output "worker_client_secret" {
   value     = logto_application.worker.secret
   sensitive = true
+}
+
+output "sso_redirect_uri" {
+  description = "Register this redirect URI in the customer's identity provider."
+  value       = logto_sso_connector.customer.redirect_uri
 }
 
 output "application_count" {
