@@ -56,3 +56,17 @@ func (s *Server) RoleScopeIDs(roleID string) []string {
 	sort.Strings(ids)
 	return ids
 }
+
+// UserIDsByUsername returns the ids of the users, keyed by username (users without one are
+// left out); a username held twice would list two ids.
+func (s *Server) UserIDsByUsername() map[string][]string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string][]string{}
+	for _, rec := range s.access.users {
+		if rec.User.Username != nil {
+			out[*rec.User.Username] = append(out[*rec.User.Username], rec.User.ID)
+		}
+	}
+	return out
+}

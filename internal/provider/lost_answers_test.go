@@ -35,7 +35,9 @@ const (
 const lostAnswerTimeout = 2 * time.Second
 
 // TestAccProvider_lostAnswers applies objects of every type the provider
-// manages while about a fifth of all requests (token requests included) fail
+// manages (applications of each type and their secrets, API resources,
+// scopes, roles and application role sets, users, SSO connectors of both
+// families, the sign-in experience) while about a fifth of all requests (token requests included) fail
 // in every way a network can fail: refused before the server acts (503, 429,
 // dropped connection), or after it acted (connection dropped, 502 or 503 from
 // a proxy, an answer slower than the client's timeout). The first apply must
@@ -57,6 +59,7 @@ func TestAccProvider_lostAnswers(t *testing.T) {
 	t.Logf("%d objects, fault rate %.2f, %s=%d", objects, rate, envFaultSeed, seed)
 
 	e := acctest.New(t)
+	idp := acctest.NewMockIdP(t)
 	prefix := acctest.RandomName("lost")
 	fleet := newFleet(objects, prefix)
 	faults := lostAnswerFaults(rate)
@@ -85,11 +88,19 @@ func TestAccProvider_lostAnswers(t *testing.T) {
 					return fmt.Errorf("role %s left after destroy", r.Name)
 				}
 			}
+			for _, c := range e.Emulator.SSOConnectors() {
+				if strings.HasPrefix(c.ConnectorName, fleet.prefix) {
+					return fmt.Errorf("SSO connector %s left after destroy", c.ConnectorName)
+				}
+			}
+			if n := len(e.Emulator.UserIDsByUsername()); n > 0 {
+				return fmt.Errorf("%d users left after destroy", n)
+			}
 			return nil
 		},
 		Steps: []resource.TestStep{
 			{
-				Config:            fleet.config(e, "v1"),
+				Config:            fleet.config(e, idp, "v1"),
 				ConfigStateChecks: []statecheck.StateCheck{fleet.exactlyOnce(t, e, "v1")},
 				// Refreshed under the same faults, the plan is empty.
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -97,7 +108,7 @@ func TestAccProvider_lostAnswers(t *testing.T) {
 				},
 			},
 			{
-				Config:            fleet.config(e, "v2"),
+				Config:            fleet.config(e, idp, "v2"),
 				ConfigStateChecks: []statecheck.StateCheck{fleet.exactlyOnce(t, e, "v2")},
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -190,7 +201,7 @@ func newFleet(objects int, prefix string) fleet {
 	return f
 }
 
-func (f fleet) config(e *acctest.Env, version string) string {
+func (f fleet) config(e *acctest.Env, idp *acctest.MockIdP, version string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `
 provider "logto" {
@@ -254,6 +265,50 @@ resource "logto_role" "role" {
 `, f.resources, f.prefix, version, strings.ToLower(f.prefix),
 		f.resources*scopesPer, scopesPer, version, version,
 		f.resources, f.prefix, version, scopesPer, scopesPer)
+	// One connector of each family per two API resources, a user and an
+	// application role set per API resource, and the sign-in experience.
+	user := strings.ReplaceAll(f.prefix, "-", "_")
+	fmt.Fprintf(&b, `
+resource "logto_sso_connector" "oidc" {
+  count          = %[1]d
+  provider_name  = "OIDC"
+  connector_name = "%[2]s-oidc-${count.index}"
+  domains        = ["oidc${count.index}.%[3]s.example.com"]
+  branding       = { display_name = %[4]q }
+  oidc = {
+    client_id     = "client-${count.index}"
+    client_secret = "secret-%[4]s"
+    issuer        = "%[5]s"
+  }
+}
+
+resource "logto_sso_connector" "saml" {
+  count          = %[1]d
+  provider_name  = "SAML"
+  connector_name = "%[2]s-saml-${count.index}"
+  branding       = { display_name = %[4]q }
+  saml = {
+    metadata_url = %[6]q
+  }
+}
+
+resource "logto_user" "user" {
+  count = %[7]d
+  username = "%[8]s_${count.index}"
+  name     = %[4]q
+}
+
+resource "logto_application_roles" "m2m" {
+  count          = %[7]d
+  application_id = logto_application.machinetomachine[count.index %% %[9]d].id
+  role_ids       = [logto_role.role[count.index].id]
+}
+
+resource "logto_sign_in_experience" "this" {
+  single_sign_on_enabled = %[10]t
+}
+`, max(f.resources/2, 1), f.prefix, strings.ToLower(f.prefix), version, idp.Issuer("fleet"), idp.MetadataURL(),
+		f.resources, user, f.perType["MachineToMachine"], version == "v2")
 	return b.String()
 }
 
@@ -399,7 +454,25 @@ func (f fleet) accessExactlyOnce(t *testing.T, e *acctest.Env, state map[string]
 			problems = append(problems, fmt.Sprintf("role %s holds %d scopes, want %d", r.Name, got, scopesPer))
 		}
 	}
-	t.Logf("%s: %d API resources, %d scopes, %d roles in the emulator; %d problems", version, len(resources), len(scopes), len(roles), len(problems))
+	connectors, users := map[string]int{}, map[string]int{}
+	for _, c := range e.Emulator.SSOConnectors() {
+		if strings.HasPrefix(c.ConnectorName, f.prefix+"-") {
+			count("logto_sso_connector", c.ID, c.ConnectorName, connectors)
+		}
+	}
+	userPrefix := strings.ReplaceAll(f.prefix, "-", "_") + "_"
+	for username, ids := range e.Emulator.UserIDsByUsername() {
+		if strings.HasPrefix(username, userPrefix) {
+			for _, id := range ids {
+				count("logto_user", id, username, users)
+			}
+		}
+	}
+	t.Logf("%s: %d API resources, %d scopes, %d roles, %d SSO connectors, %d users in the emulator; %d problems",
+		version, len(resources), len(scopes), len(roles), len(connectors), len(users), len(problems))
+	if want := 2 * max(f.resources/2, 1); len(connectors) != want || len(users) != f.resources {
+		problems = append(problems, fmt.Sprintf("%d SSO connectors and %d users, want %d and %d", len(connectors), len(users), want, f.resources))
+	}
 	switch {
 	case len(problems) > 0:
 		return fmt.Errorf("access objects: %v", problems)
