@@ -11,6 +11,7 @@ import (
 
 	"github.com/faccc625/terraform-provider-logto/internal/services/apiresource"
 	"github.com/faccc625/terraform-provider-logto/internal/services/application"
+	"github.com/faccc625/terraform-provider-logto/internal/services/organization"
 	"github.com/faccc625/terraform-provider-logto/internal/services/role"
 	"github.com/faccc625/terraform-provider-logto/internal/services/signinexperience"
 	"github.com/faccc625/terraform-provider-logto/internal/services/ssoconnector"
@@ -52,6 +53,9 @@ func (p *logtoProvider) Resources(context.Context) []func() resource.Resource {
 		role.NewResource,
 		signinexperience.NewResource,
 		ssoconnector.NewResource,
+		organization.NewResource,
+		organization.NewScopeResource,
+		organization.NewRoleResource,
 	}
 }
 
