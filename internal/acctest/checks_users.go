@@ -2,6 +2,7 @@ package acctest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/faccc625/terraform-provider-logto/internal/logto"
@@ -191,4 +194,63 @@ func (e *Env) Requests(route string) int {
 		return -1
 	}
 	return e.Emulator.Requests(route)
+}
+
+// AbsentFromState fails when the JSON rendering of the state (what
+// `terraform show -json` reads from the state file, sensitive values
+// included) contains one of the strings the pointers hold when the check
+// runs. PresentInState is its positive control.
+func AbsentFromState(values ...*string) statecheck.StateCheck { return stateSearch{values, false} }
+
+// PresentInState fails when the state does not contain each value: the
+// positive control of AbsentFromState.
+func PresentInState(values ...*string) statecheck.StateCheck { return stateSearch{values, true} }
+
+// AbsentFromPlan is AbsentFromState for the plan (the plan file as
+// `terraform show -json` reads it: planned values, prior state and the
+// configuration).
+func AbsentFromPlan(values ...*string) plancheck.PlanCheck { return planSearch{values, false} }
+
+// PresentInPlan is the positive control of AbsentFromPlan.
+func PresentInPlan(values ...*string) plancheck.PlanCheck { return planSearch{values, true} }
+
+type stateSearch struct {
+	values []*string
+	want   bool
+}
+
+func (c stateSearch) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	resp.Error = search("state", req.State, c.values, c.want)
+}
+
+type planSearch struct {
+	values []*string
+	want   bool
+}
+
+func (c planSearch) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	resp.Error = search("plan", req.Plan, c.values, c.want)
+}
+
+// search looks for each value in the JSON rendering of doc.
+func search(what string, doc any, values []*string, want bool) error {
+	raw, err := json.Marshal(doc)
+	if err != nil {
+		return err
+	}
+	if len(raw) < 100 {
+		return fmt.Errorf("the %s is suspiciously small: %s", what, raw)
+	}
+	for _, v := range values {
+		if v == nil || *v == "" {
+			return fmt.Errorf("an empty value cannot be looked for in the %s", what)
+		}
+		if found := strings.Contains(string(raw), *v); found != want {
+			if found {
+				return fmt.Errorf("the %s holds a value it must not hold (%d characters)", what, len(*v))
+			}
+			return fmt.Errorf("the %s does not hold a value it must hold (%d characters): the search cannot be trusted", what, len(*v))
+		}
+	}
+	return nil
 }

@@ -60,6 +60,7 @@ func (p *logtoProvider) Configure(ctx context.Context, req provider.ConfigureReq
 	})
 	resp.ResourceData = client
 	resp.DataSourceData = client
+	resp.EphemeralResourceData = client
 }
 
 // clientConfig resolves the configuration with its environment fallbacks and

@@ -6,6 +6,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
@@ -21,7 +22,10 @@ import (
 // Address is the provider's registry address.
 const Address = "registry.terraform.io/faccc625/logto"
 
-var _ provider.Provider = (*logtoProvider)(nil)
+var (
+	_ provider.Provider                       = (*logtoProvider)(nil)
+	_ provider.ProviderWithEphemeralResources = (*logtoProvider)(nil)
+)
 
 type logtoProvider struct {
 	version string
@@ -69,5 +73,13 @@ func (p *logtoProvider) DataSources(context.Context) []func() datasource.DataSou
 		signinexperience.NewDataSource,
 		ssoconnector.NewDataSource,
 		ssoconnector.NewProvidersDataSource,
+	}
+}
+
+// EphemeralResources lists the ephemeral resources (Terraform 1.10 and later),
+// whose values are never stored in the plan or the state.
+func (p *logtoProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{
+		application.NewSecretEphemeralResource,
 	}
 }

@@ -39,8 +39,9 @@ type Model struct {
 // resourceModel is the resource's state: the Model plus the Default secret.
 type resourceModel struct {
 	Model
-	Secret   types.String   `tfsdk:"secret"`
-	Timeouts timeouts.Value `tfsdk:"timeouts"`
+	Secret      types.String   `tfsdk:"secret"`
+	StoreSecret types.Bool     `tfsdk:"store_secret"`
+	Timeouts    timeouts.Value `tfsdk:"timeouts"`
 }
 
 // protectedAppModel is protected_app_metadata.

@@ -60,9 +60,9 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	// still tracked and not leaked.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), app.ID)...)
 
-	state := resourceModel{Secret: types.StringNull(), Timeouts: plan.Timeouts}
+	state := resourceModel{Secret: types.StringNull(), StoreSecret: plan.StoreSecret, Timeouts: plan.Timeouts}
 	resp.Diagnostics.Append(state.FromAPI(ctx, app)...)
-	if logto.ApplicationHasSecrets(app.Type) {
+	if state.keepsSecret(app.Type) {
 		state.Secret, err = r.defaultSecret(ctx, app.ID)
 		if err != nil {
 			framework.AddAPIError(&resp.Diagnostics, "Unable to Read the Default Secret of "+what, err)
@@ -94,7 +94,7 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 	// the Console shows in the next plan instead of staying stale in the
 	// state: Logto's application answer carries no hint of a rotation.
 	state.Secret = types.StringNull()
-	if logto.ApplicationHasSecrets(app.Type) {
+	if state.keepsSecret(app.Type) {
 		state.Secret, err = r.defaultSecret(ctx, id)
 		if err != nil {
 			framework.AddAPIError(&resp.Diagnostics, "Unable to Read the Default Secret of "+what, err)
@@ -146,7 +146,7 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 		}
 	}
 	resp.Diagnostics.Append(plan.FromAPI(ctx, app)...)
-	plan.Secret = state.Secret
+	plan.Secret = r.secretAfterUpdate(ctx, &plan, &state, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 

@@ -155,7 +155,8 @@ func ResourceSchema(ctx context.Context) schema.Schema {
 				Sensitive:           true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"timeouts": timeouts.AttributesAll(ctx),
+			"store_secret": storeSecretAttribute(),
+			"timeouts":     timeouts.AttributesAll(ctx),
 			"created_at": schema.StringAttribute{
 				MarkdownDescription: descCreatedAt,
 				CustomType:          timetypes.RFC3339Type{},
