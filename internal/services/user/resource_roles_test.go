@@ -239,7 +239,28 @@ func TestAccUserRole_lifecycle(t *testing.T) {
 			ConfigPlanChecks:  planned(linkAddr, plancheck.ResourceActionCreate),
 			ConfigStateChecks: []statecheck.StateCheck{expectLink},
 		},
+		// The user is deleted outside Terraform: the user and the link come
+		// back, without error.
 		resource.TestStep{
+			PreConfig: func() {
+				e.DeleteUserOutOfBand(t, userID)
+			},
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("logto_user.u", plancheck.ResourceActionCreate),
+					plancheck.ExpectResourceAction(linkAddr, plancheck.ResourceActionCreate),
+				},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{expectLink, captureID("logto_user.u", &userID)},
+		},
+		resource.TestStep{
+			PreConfig: func() {
+				if err := e.Client.AssignUserRoles(context.Background(), userID, []string{roleB}); err != nil {
+					t.Fatal(err)
+				}
+			},
 			Config: rolesConfig(e, prefix, ""),
 			Check: func(*terraform.State) error {
 				if held := e.UserRoleIDs(t, userID); !slices.Equal(held, []string{roleB}) {
