@@ -60,6 +60,9 @@ func (p *logtoProvider) Resources(context.Context) []func() resource.Resource {
 		organization.NewResource,
 		organization.NewScopeResource,
 		organization.NewRoleResource,
+		organization.NewMembersResource,
+		organization.NewMemberResource,
+		organization.NewApplicationResource,
 	}
 }
 
