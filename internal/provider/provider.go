@@ -76,6 +76,9 @@ func (p *logtoProvider) DataSources(context.Context) []func() datasource.DataSou
 		signinexperience.NewDataSource,
 		ssoconnector.NewDataSource,
 		ssoconnector.NewProvidersDataSource,
+		organization.NewDataSource,
+		organization.NewRoleDataSource,
+		organization.NewScopeDataSource,
 	}
 }
 

@@ -20,10 +20,10 @@ const (
 	appAddr     = "logto_organization_application.test"
 )
 
-func memberIDs(e *acctest.Env, kind string) func(context.Context, map[string]any) ([]string, error) {
+func memberIDs(e *acctest.Env) func(context.Context, map[string]any) ([]string, error) {
 	return func(ctx context.Context, v map[string]any) ([]string, error) {
 		orgID, _ := v["organization_id"].(string)
-		return e.Client.ListOrganizationMemberIDs(ctx, orgID, kind)
+		return e.Client.ListOrganizationMemberIDs(ctx, orgID, logto.OrganizationUsers)
 	}
 }
 
@@ -64,13 +64,13 @@ resource "logto_organization_members" "test" {
 			ConfigPlanChecks: emptyPlanAfterApply,
 			ConfigStateChecks: []statecheck.StateCheck{
 				captureID("logto_organization.org", &orgID), captureID("logto_user.u[0]", &first),
-				expectInLogto(membersAddr, "user_ids", 22, memberIDs(e, logto.OrganizationUsers)),
+				expectInLogto(membersAddr, "user_ids", 22, memberIDs(e)),
 			},
 		},
 		resource.TestStep{
 			Config:            second,
 			ConfigPlanChecks:  planned(membersAddr, plancheck.ResourceActionUpdate),
-			ConfigStateChecks: []statecheck.StateCheck{expectInLogto(membersAddr, "user_ids", 22, memberIDs(e, logto.OrganizationUsers))},
+			ConfigStateChecks: []statecheck.StateCheck{expectInLogto(membersAddr, "user_ids", 22, memberIDs(e))},
 		},
 		resource.TestStep{ResourceName: membersAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
 		resource.TestStep{Config: second, ResourceName: membersAddr, ImportState: true, ImportStateKind: resource.ImportBlockWithID},
@@ -82,12 +82,12 @@ resource "logto_organization_members" "test" {
 			},
 			Config:            second,
 			ConfigPlanChecks:  planned(membersAddr, plancheck.ResourceActionUpdate),
-			ConfigStateChecks: []statecheck.StateCheck{expectInLogto(membersAddr, "user_ids", 22, memberIDs(e, logto.OrganizationUsers))},
+			ConfigStateChecks: []statecheck.StateCheck{expectInLogto(membersAddr, "user_ids", 22, memberIDs(e))},
 		},
 		resource.TestStep{
 			Config:            config(`[]`),
 			ConfigPlanChecks:  planned(membersAddr, plancheck.ResourceActionUpdate),
-			ConfigStateChecks: []statecheck.StateCheck{expectInLogto(membersAddr, "user_ids", 0, memberIDs(e, logto.OrganizationUsers))},
+			ConfigStateChecks: []statecheck.StateCheck{expectInLogto(membersAddr, "user_ids", 0, memberIDs(e))},
 		},
 	))
 }
