@@ -30,6 +30,10 @@ type Options struct {
 	ProtectedAppDomain string
 	// Now is the clock for timestamps and token expiry; default time.Now.
 	Now func() time.Time
+	// Latency, when positive, is slept before every request is served (token requests
+	// included), to stand in for a real server's round trip in benchmarks; a cancelled request
+	// stops waiting and gets no answer.
+	Latency time.Duration
 }
 
 // Server is an in-memory Logto Management API. It is an http.Handler and is safe for concurrent
@@ -111,6 +115,9 @@ func (s *Server) now() time.Time { return s.opts.Now() }
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	m := s.router.find(r)
 	s.counters.inc(m.key(r.Method))
+	if s.opts.Latency > 0 && !sleepCtx(r, s.opts.Latency) {
+		return
+	}
 	before, faulted := s.faults.take(r.Method, m.pattern(), false)
 	if faulted && applyFault(w, r, before) {
 		return
@@ -141,4 +148,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	m.route.handler(w, r)
+}
+
+// sleepCtx sleeps d and reports whether the request is still wanted.
+func sleepCtx(r *http.Request, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-r.Context().Done():
+		return false
+	}
 }

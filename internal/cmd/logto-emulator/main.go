@@ -13,6 +13,7 @@
 //	-state                state file, loaded at start and rewritten after each change [LOGTO_EMULATOR_STATE]
 //	-protected-app-domain domain of Protected apps; empty answers 501 like OSS [LOGTO_EMULATOR_PROTECTED_APP_DOMAIN]
 //	-ready-file           file that receives the actual listen address once listening
+//	-latency              delay before every request is served, e.g. 5ms (a real server's round trip)
 //
 // The default credentials are public demo values (client id "emulator-admin", client secret
 // "emulator-admin-secret"); the command prints the endpoint and credentials when it starts and
@@ -64,6 +65,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	state := flags.String("state", env("LOGTO_EMULATOR_STATE", ""), "state file (optional)")
 	protectedDomain := flags.String("protected-app-domain", env("LOGTO_EMULATOR_PROTECTED_APP_DOMAIN", ""), "domain of Protected apps (empty: 501 like OSS)")
 	readyFile := flags.String("ready-file", "", "write the actual listen address to this file once listening")
+	latency := flags.Duration("latency", 0, "delay before every request is served (stands in for a real server's round trip)")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -73,7 +75,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 
 	emu, err := emulator.New(emulator.Options{
 		ClientID: *clientID, ClientSecret: *clientSecret, Resource: *resource,
-		StateFile: *state, ProtectedAppDomain: *protectedDomain,
+		StateFile: *state, ProtectedAppDomain: *protectedDomain, Latency: *latency,
 	})
 	if err != nil {
 		return err
