@@ -1,6 +1,9 @@
 package emulator
 
-import "net/http"
+import (
+	"net/http"
+	"slices"
+)
 
 // registerApplicationRoles adds /api/applications/{id}/roles.
 func (s *Server) registerApplicationRoles(rt *router) {
@@ -89,7 +92,9 @@ func (s *Server) checkRolesLocked(ids []string, want string, wrongType reply) re
 }
 
 // addApplicationRoles is POST /api/applications/{id}/roles {roleIds}: 201 with the ids asked
-// for and those newly added (already held roles are skipped, not refused).
+// for and those newly added. Like Logto, the ids the application already holds are dropped first
+// (so repeating the request changes nothing), then the rest are checked: a User role answers 422
+// application.invalid_role_type, an unknown id 404, and nothing is added in either case.
 func (s *Server) addApplicationRoles(w http.ResponseWriter, r *http.Request) {
 	body, err := readBody(r)
 	if err != nil {
@@ -106,24 +111,48 @@ func (s *Server) addApplicationRoles(w http.ResponseWriter, r *http.Request) {
 		if failed := s.m2mApplicationLocked(id); failed != nil {
 			return failed
 		}
-		wrongType := replyMessage(http.StatusUnprocessableEntity, "application.invalid_role_type",
-			"Can not assign user type role to machine to machine application.")
-		if failed := s.checkRolesLocked(ids, roleTypeM2M, wrongType); failed != nil {
-			return failed
-		}
-		added := []string{}
+		toAdd := []string{}
 		for _, roleID := range ids {
-			if s.access.addLink(s.access.roleApps, roleID, id, &s.seq) {
-				added = append(added, roleID)
+			if s.access.roleApps[linkKey(roleID, id)] == nil && !slices.Contains(toAdd, roleID) {
+				toAdd = append(toAdd, roleID)
 			}
 		}
-		return s.replyCommitted(replyJSON(http.StatusCreated, roleAssignment{RoleIDs: ids, AddedRoleIDs: added}))
+		for _, roleID := range toAdd {
+			if rec := s.access.roles[roleID]; rec != nil && rec.Role.Type != roleTypeM2M {
+				return replyInvalidRoleType()
+			}
+		}
+		for _, roleID := range toAdd {
+			if s.access.roles[roleID] == nil {
+				return replyNotExistsWithID(roleTable, roleID)
+			}
+		}
+		for _, roleID := range toAdd {
+			s.access.addLink(s.access.roleApps, roleID, id, &s.seq)
+		}
+		return s.replyCommitted(replyJSON(http.StatusCreated, roleAssignment{RoleIDs: ids, AddedRoleIDs: toAdd}))
 	})
 }
 
-// replaceApplicationRoles is PUT /api/applications/{id}/roles {roleIds}: 200 "OK". Like Logto
-// it is not transactional: the existing roles are removed first, then a User role among the new
-// ones fails with 422 entity.db_constraint_violated, leaving the application without roles.
+// replyInvalidRoleType is the answer to a User role given to an application by POST.
+func replyInvalidRoleType() reply {
+	return replyMessage(http.StatusUnprocessableEntity, "application.invalid_role_type",
+		"Can not assign user type role to machine to machine application.")
+}
+
+// replaceApplicationRoles is PUT /api/applications/{id}/roles {roleIds}: 200 "OK". It works as
+// Logto 1.42's handler does, in steps and without a transaction:
+//  1. the ids not held yet are to be added (in the order given, duplicates kept), the roles held
+//     but not listed are to be removed;
+//  2. an unknown id among those to add answers 404, before anything changed;
+//  3. the roles to remove are removed;
+//  4. the roles to add are inserted by one statement, which fails when there is none (422
+//     entity.invalid_input "Invalid input. Value list must not be empty."), for a User role
+//     (422 entity.db_constraint_violated: the database trigger) or for an id listed twice (500,
+//     the unique key, which Logto's error handler does not map), adding none of them.
+//
+// So every PUT that adds nothing — the same set again, a subset, [] — answers 422 although it
+// removed what it had to, and a failed insert leaves the application with the roles it kept.
 func (s *Server) replaceApplicationRoles(w http.ResponseWriter, r *http.Request) {
 	body, err := readBody(r)
 	if err != nil {
@@ -140,20 +169,50 @@ func (s *Server) replaceApplicationRoles(w http.ResponseWriter, r *http.Request)
 		if failed := s.m2mApplicationLocked(id); failed != nil {
 			return failed
 		}
-		if failed := s.checkRolesLocked(ids, roleTypeM2M, nil); failed != nil {
-			return failed
-		}
-		dropLinks(s.access.roleApps, id, false)
+		var toAdd, toRemove []string
 		for _, roleID := range ids {
-			if s.access.roles[roleID].Role.Type != roleTypeM2M {
-				return s.replyCommitted(replyError(http.StatusUnprocessableEntity, constraintViolationCode))
+			if s.access.roleApps[linkKey(roleID, id)] == nil {
+				toAdd = append(toAdd, roleID)
 			}
 		}
-		for _, roleID := range ids {
+		for _, l := range linksOf(s.access.roleApps, id, false) {
+			if !slices.Contains(ids, l.RoleID) {
+				toRemove = append(toRemove, l.RoleID)
+			}
+		}
+		for _, roleID := range toAdd {
+			if s.access.roles[roleID] == nil {
+				return replyNotExistsWithID(roleTable, roleID)
+			}
+		}
+		for _, roleID := range toRemove {
+			delete(s.access.roleApps, linkKey(roleID, id))
+		}
+		if failed := s.insertableApplicationRolesLocked(toAdd); failed != nil {
+			return s.replyCommitted(failed)
+		}
+		for _, roleID := range toAdd {
 			s.access.addLink(s.access.roleApps, roleID, id, &s.seq)
 		}
 		return s.replyCommitted(replyText(http.StatusOK, "OK"))
 	})
+}
+
+// insertableApplicationRolesLocked is the check of Logto's insert of application role links,
+// row by row: nil when every role can be inserted, else the answer to the failed insert.
+func (s *Server) insertableApplicationRolesLocked(roleIDs []string) reply {
+	if len(roleIDs) == 0 {
+		return replyEmptyUpdate()
+	}
+	for i, roleID := range roleIDs {
+		if s.access.roles[roleID].Role.Type != roleTypeM2M {
+			return replyConstraintViolated()
+		}
+		if slices.Contains(roleIDs[:i], roleID) {
+			return writeInternalError
+		}
+	}
+	return nil
 }
 
 // removeApplicationRole is DELETE /api/applications/{id}/roles/{roleId}: 204, or 404

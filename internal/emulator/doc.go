@@ -32,7 +32,9 @@
 //     /api/applications/{id}/roles and /api/users (custom-data, profile, is-suspended, password,
 //     roles), seeded like a fresh Logto: the Management API resource (indicator
 //     Options.Resource) with scope "all", and the "Logto Management API access" role held by the
-//     configured client. Role PUTs are not transactional, as in Logto; passwords are never kept.
+//     configured client. Role PUTs are not transactional, as in Logto, and the application role
+//     PUT answers 422 entity.invalid_input whenever it adds no role, after its removals took
+//     effect (Logto 1.42 inserts an empty list); passwords are never kept.
 //   - /api/sso-connector-providers (the six providers, in English) and /api/sso-connectors
 //     (optional paging, create, get, patch, delete): the providers' config guards (unknown keys
 //     dropped, trustUnverifiedEmail added; 400 connector.invalid_config without data), unique
