@@ -37,7 +37,8 @@ const lostAnswerTimeout = 2 * time.Second
 // TestAccProvider_lostAnswers applies objects of every type the provider
 // manages (applications of each type and their secrets, API resources,
 // scopes, roles and application role sets, users, SSO connectors of both
-// families, the sign-in experience) while about a fifth of all requests (token requests included) fail
+// families, the sign-in experience, organizations with just-in-time
+// settings, organization roles and scopes) while about a fifth of all requests (token requests included) fail
 // in every way a network can fail: refused before the server acts (503, 429,
 // dropped connection), or after it acted (connection dropped, 502 or 503 from
 // a proxy, an answer slower than the client's timeout). The first apply must
@@ -92,6 +93,14 @@ func TestAccProvider_lostAnswers(t *testing.T) {
 				if strings.HasPrefix(c.ConnectorName, fleet.prefix) {
 					return fmt.Errorf("SSO connector %s left after destroy", c.ConnectorName)
 				}
+			}
+			for _, o := range e.Emulator.Organizations() {
+				if strings.HasPrefix(o.Name, fleet.prefix) {
+					return fmt.Errorf("organization %s left after destroy", o.Name)
+				}
+			}
+			if n := len(e.Emulator.OrganizationRoles()) + len(e.Emulator.OrganizationScopes()); n > 0 {
+				return fmt.Errorf("%d organization roles and scopes left after destroy", n)
 			}
 			if n := len(e.Emulator.UserIDsByUsername()); n > 0 {
 				return fmt.Errorf("%d users left after destroy", n)
@@ -180,6 +189,7 @@ type fleet struct {
 	perType   map[string]int
 	secrets   int
 	resources int // each with scopesPer scopes and one role holding them
+	orgs      int // each with JIT email domains and a JIT role, plus one organization role with scopesPer organization scopes
 }
 
 // scopesPer is the number of scopes of each API resource of the fleet.
@@ -193,8 +203,12 @@ var fleetTypes = []string{"Traditional", "SPA", "Native", "MachineToMachine", "P
 func newFleet(objects int, prefix string) fleet {
 	secrets := max(objects/10, 1)
 	resources := max(objects*4/10/(2+scopesPer), 1)
+	// The organization objects (8 by default) come on top: taking them from
+	// the applications would leave fewer machine-to-machine applications
+	// than application role sets, which then share an application.
+	orgs := max(objects/25, 1)
 	apps := max(objects-secrets-resources*(2+scopesPer), len(fleetTypes))
-	f := fleet{prefix: prefix, perType: map[string]int{}, secrets: secrets, resources: resources}
+	f := fleet{prefix: prefix, perType: map[string]int{}, secrets: secrets, resources: resources, orgs: orgs}
 	for i := range apps {
 		f.perType[fleetTypes[i%len(fleetTypes)]]++
 	}
@@ -309,6 +323,30 @@ resource "logto_sign_in_experience" "this" {
 }
 `, max(f.resources/2, 1), f.prefix, strings.ToLower(f.prefix), version, idp.Issuer("fleet"), idp.MetadataURL(),
 		f.resources, user, f.perType["MachineToMachine"], version == "v2")
+	// Organizations with just-in-time domains and a role from the template
+	// (organization scopes and roles with scope links).
+	fmt.Fprintf(&b, `
+resource "logto_organization_scope" "oscope" {
+  count       = %[1]d
+  name        = "%[2]s-oscope-${count.index}"
+  description = %[3]q
+}
+
+resource "logto_organization_role" "orole" {
+  count                  = %[4]d
+  name                   = "%[2]s-orole-${count.index}"
+  description            = %[3]q
+  organization_scope_ids = [for i in range(%[5]d) : logto_organization_scope.oscope[count.index * %[5]d + i].id]
+}
+
+resource "logto_organization" "org" {
+  count             = %[4]d
+  name              = "%[2]s-org-${count.index}"
+  description       = %[3]q
+  jit_email_domains = ["a${count.index}.%[6]s.example.com", "b${count.index}.%[6]s.example.com"]
+  jit_role_ids      = [logto_organization_role.orole[count.index].id]
+}
+`, f.orgs*scopesPer, f.prefix, version, f.orgs, scopesPer, strings.ToLower(f.prefix))
 	return b.String()
 }
 
@@ -479,6 +517,60 @@ func (f fleet) accessExactlyOnce(t *testing.T, e *acctest.Env, state map[string]
 	case len(resources) != f.resources || len(scopes) != f.resources*scopesPer || len(roles) != f.resources:
 		return fmt.Errorf("%d API resources, %d scopes, %d roles; want %d, %d, %d",
 			len(resources), len(scopes), len(roles), f.resources, f.resources*scopesPer, f.resources)
+	}
+	return f.organizationsExactlyOnce(t, e, inState, version)
+}
+
+// organizationsExactlyOnce compares the emulator's organizations,
+// organization roles and scopes (with the roles' scope links and the
+// organizations' JIT settings) with the state.
+func (f fleet) organizationsExactlyOnce(t *testing.T, e *acctest.Env, inState map[string]map[string]bool, version string) error {
+	var problems []string
+	check := func(typ, id, name string, desc *string, seen map[string]int) {
+		seen[name]++
+		if seen[name] == 2 {
+			problems = append(problems, "duplicate "+typ+" "+name)
+		}
+		if !inState[typ][id] {
+			problems = append(problems, "orphan "+typ+" "+id+" "+name)
+		}
+		if desc == nil || *desc != version {
+			problems = append(problems, typ+" "+name+" does not have description "+version)
+		}
+	}
+	orgs, roles, scopes := map[string]int{}, map[string]int{}, map[string]int{}
+	for _, o := range e.Emulator.Organizations() {
+		if !strings.HasPrefix(o.Name, f.prefix+"-org-") {
+			continue
+		}
+		check("logto_organization", o.ID, o.Name, o.Description, orgs)
+		jit := e.Emulator.OrganizationJITSettings(o.ID)
+		if len(jit.EmailDomains) != 2 || len(jit.OrganizationRoleIDs) != 1 {
+			problems = append(problems, fmt.Sprintf("organization %s has JIT domains %v and roles %v, want 2 and 1", o.Name, jit.EmailDomains, jit.OrganizationRoleIDs))
+		}
+	}
+	for _, r := range e.Emulator.OrganizationRoles() {
+		if !strings.HasPrefix(r.Name, f.prefix+"-orole-") {
+			continue
+		}
+		check("logto_organization_role", r.ID, r.Name, r.Description, roles)
+		if ids, _ := e.Emulator.OrganizationRoleScopes(r.ID); len(ids) != scopesPer {
+			problems = append(problems, fmt.Sprintf("organization role %s holds %d scopes, want %d", r.Name, len(ids), scopesPer))
+		}
+	}
+	for _, sc := range e.Emulator.OrganizationScopes() {
+		if strings.HasPrefix(sc.Name, f.prefix+"-oscope-") {
+			check("logto_organization_scope", sc.ID, sc.Name, sc.Description, scopes)
+		}
+	}
+	t.Logf("%s: %d organizations, %d organization roles, %d organization scopes in the emulator; %d problems",
+		version, len(orgs), len(roles), len(scopes), len(problems))
+	switch {
+	case len(problems) > 0:
+		return fmt.Errorf("organization objects: %v", problems)
+	case len(orgs) != f.orgs || len(roles) != f.orgs || len(scopes) != f.orgs*scopesPer:
+		return fmt.Errorf("%d organizations, %d organization roles, %d organization scopes; want %d, %d, %d",
+			len(orgs), len(roles), len(scopes), f.orgs, f.orgs, f.orgs*scopesPer)
 	}
 	return nil
 }
