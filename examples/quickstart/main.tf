@@ -1,8 +1,10 @@
 # A small, complete configuration: a web app, its single-page companion, a
-# backend service, and enterprise SSO for one customer (an OpenID Connect
+# backend service, enterprise SSO for one customer (an OpenID Connect
 # connector routing the customer's email domain, and the Enterprise SSO switch
-# of the sign-in page). `make demo` applies it against the local Logto
-# emulator, with a mock identity provider on loopback as the customer's issuer.
+# of the sign-in page), and that customer as an organization whose members
+# join just in time by the email domain or through the connector. `make demo`
+# applies it against the local Logto emulator, with a mock identity provider
+# on loopback as the customer's issuer.
 #
 # Provider settings come from LOGTO_ENDPOINT, LOGTO_CLIENT_ID and
 # LOGTO_CLIENT_SECRET; the SSO settings from TF_VAR_sso_issuer and
@@ -91,6 +93,30 @@ resource "logto_sign_in_experience" "this" {
   reset_on_destroy       = true
 }
 
+# The customer as an organization. Users of the customer's email domain, and
+# users signing in through its SSO connector, join it just in time, with the
+# "member" role of the organization template.
+resource "logto_organization_scope" "read_projects" {
+  name        = "read:projects"
+  description = "See the organization's projects"
+}
+
+resource "logto_organization_role" "member" {
+  name                   = "member"
+  description            = "Member of a customer organization"
+  organization_scope_ids = [logto_organization_scope.read_projects.id]
+}
+
+resource "logto_organization" "customer" {
+  name        = "Acme"
+  description = "Quickstart customer"
+  custom_data = jsonencode({ plan = "trial" })
+
+  jit_email_domains     = [var.sso_domain]
+  jit_sso_connector_ids = [logto_sso_connector.customer.id]
+  jit_role_ids          = [logto_organization_role.member.id]
+}
+
 data "logto_applications" "all" {
   depends_on = [logto_application.web, logto_application.spa, logto_application.worker]
 }
@@ -115,6 +141,10 @@ output "worker_client_secret" {
 output "sso_redirect_uri" {
   description = "Register this redirect URI in the customer's identity provider."
   value       = logto_sso_connector.customer.redirect_uri
+}
+
+output "organization_id" {
+  value = logto_organization.customer.id
 }
 
 output "application_count" {
