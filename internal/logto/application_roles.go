@@ -16,8 +16,8 @@ const (
 
 // RoleTypeError reports roles that cannot be given to a holder: User roles
 // to a machine-to-machine application, MachineToMachine roles to a user.
-// Logto refuses them too, but its PUT of a holder's roles is not
-// transactional (see ReplaceApplicationRoles), so callers find them first.
+// Logto refuses them too (its POST of a holder's roles answers 422 and adds
+// none), but names only a code; callers find them first to name each role.
 type RoleTypeError struct {
 	// Holder names what the roles were to be given to: "a user" or "a
 	// machine-to-machine application".
@@ -89,29 +89,26 @@ func (c *Client) ListApplicationRoles(ctx context.Context, appID string) ([]Role
 }
 
 // AssignApplicationRoles gives roles to a machine-to-machine application
-// (POST /api/applications/{id}/roles). Roles it already holds are skipped by
-// Logto, so repeating the request leaves the same state. A User role answers
-// 422 application.invalid_role_type, an unknown id 404, and nothing is
-// assigned in either case.
+// (POST /api/applications/{id}/roles). Logto first drops the ids the
+// application holds already and any id listed twice, so repeating the
+// request leaves the same state and the client may send it again after a
+// lost answer. A User role answers 422 application.invalid_role_type, an
+// unknown id 404, and nothing is assigned in either case.
+//
+// There is deliberately no client for PUT /api/applications/{id}/roles:
+// Logto 1.42 removes the roles not listed, then inserts the ones not held
+// yet with one statement even when there is none, so every PUT that adds
+// nothing (the same set, a subset, []) answers 422 entity.invalid_input
+// "Invalid input. Value list must not be empty." after its removals took
+// effect; and a User role fails it after the removals too. Set a holder's
+// roles with this POST and RemoveApplicationRole.
 func (c *Client) AssignApplicationRoles(ctx context.Context, appID string, roleIDs []string) error {
 	return c.do(ctx, http.MethodPost, applicationRolesPath(appID), nil, newRoleIDsBody(roleIDs), nil)
 }
 
-// ReplaceApplicationRoles makes roleIDs the whole set of roles of a
-// machine-to-machine application (PUT /api/applications/{id}/roles; an empty
-// list removes every role). Logto answers 200 "OK" as text.
-//
-// The PUT is not transactional: Logto removes the roles that are not wanted
-// any more before it adds the new ones, and a User role among them then
-// fails with 422 entity.db_constraint_violated, leaving the application
-// without the roles it had. Call CheckApplicationRoleTypes with the roles to
-// add first.
-func (c *Client) ReplaceApplicationRoles(ctx context.Context, appID string, roleIDs []string) error {
-	return c.do(ctx, http.MethodPut, applicationRolesPath(appID), nil, newRoleIDsBody(roleIDs), nil)
-}
-
 // RemoveApplicationRole takes one role from an application. Logto answers
-// 404 entity.not_found when the application does not hold it (any more).
+// 404 entity.not_found when the application does not hold it (any more), so
+// a repeat after a lost answer reports 404: callers take it as done.
 func (c *Client) RemoveApplicationRole(ctx context.Context, appID, roleID string) error {
 	return c.do(ctx, http.MethodDelete, applicationRolesPath(appID)+"/"+url.PathEscape(roleID), nil, nil, nil)
 }

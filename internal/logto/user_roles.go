@@ -22,21 +22,13 @@ func (c *Client) ListUserRoles(ctx context.Context, userID string) ([]Role, erro
 
 // AssignUserRoles gives roles to a user (POST /api/users/{id}/roles). Roles
 // the user already holds are skipped, so repeating the request leaves the
-// same state. A MachineToMachine role answers 422 user.invalid_role_type, an
-// unknown id 404, and nothing is assigned in either case.
+// same state; unlike the application route, an id listed twice is not
+// dropped (send each once). A MachineToMachine role answers 422
+// user.invalid_role_type, an unknown id 404, and nothing is assigned in
+// either case. Users' role sets are changed by this POST and RemoveUserRole,
+// like applications' (see AssignApplicationRoles for why not by PUT).
 func (c *Client) AssignUserRoles(ctx context.Context, userID string, roleIDs []string) error {
 	return c.do(ctx, http.MethodPost, userRolesPath(userID), nil, newRoleIDsBody(roleIDs), nil)
-}
-
-// ReplaceUserRoles makes roleIDs the whole set of a user's roles (PUT
-// /api/users/{id}/roles; an empty list removes every role).
-//
-// Like ReplaceApplicationRoles, the PUT is not transactional: a
-// MachineToMachine role fails with 422 entity.db_constraint_violated after
-// the roles not wanted any more were removed. Call CheckUserRoleTypes with
-// the roles to add first.
-func (c *Client) ReplaceUserRoles(ctx context.Context, userID string, roleIDs []string) error {
-	return c.do(ctx, http.MethodPut, userRolesPath(userID), nil, newRoleIDsBody(roleIDs), nil)
 }
 
 // RemoveUserRole takes one role from a user. Logto answers 404

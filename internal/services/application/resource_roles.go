@@ -20,11 +20,10 @@ var roleHolder = rolelink.Holder{
 		"with: a set that leaves out its Management API role locks the provider out.",
 	LinkNotes: "\n\nThis is how a machine-to-machine application gets API permissions, Logto's own " +
 		"`Logto Management API access` included (find it with the `logto_role` data source by name).",
-	List:    (*logto.Client).ListApplicationRoles,
-	Replace: (*logto.Client).ReplaceApplicationRoles,
-	Assign:  (*logto.Client).AssignApplicationRoles,
-	Remove:  (*logto.Client).RemoveApplicationRole,
-	Check:   (*logto.Client).CheckApplicationRoleTypes,
+	List:   (*logto.Client).ListApplicationRoles,
+	Assign: (*logto.Client).AssignApplicationRoles,
+	Remove: (*logto.Client).RemoveApplicationRole,
+	Check:  (*logto.Client).CheckApplicationRoleTypes,
 }
 
 // NewRolesResource returns the logto_application_roles resource: the whole

@@ -1,9 +1,10 @@
 // Package rolelink implements the role assignments of Logto's two kinds of
 // role holders — machine-to-machine applications and users — as a pair of
 // resources for each: an authoritative set of role ids for one holder
-// (logto_<holder>_roles, a PUT of the whole set) and one additive link
-// (logto_<holder>_role, a POST and a DELETE). The application and user
-// packages describe their holder with a Holder and serve the resources.
+// (logto_<holder>_roles) and one additive link (logto_<holder>_role). Both
+// change links by POST and DELETE only; set_resource.go says why not by
+// PUT. The application and user packages describe their holder with a
+// Holder and serve the resources.
 package rolelink
 
 import (
@@ -35,11 +36,10 @@ type Holder struct {
 	SetNotes, LinkNotes string
 
 	// The holder's routes, as logto.Client method expressions.
-	List    func(c *logto.Client, ctx context.Context, holderID string) ([]logto.Role, error)
-	Replace func(c *logto.Client, ctx context.Context, holderID string, roleIDs []string) error
-	Assign  func(c *logto.Client, ctx context.Context, holderID string, roleIDs []string) error
-	Remove  func(c *logto.Client, ctx context.Context, holderID, roleID string) error
-	Check   func(c *logto.Client, ctx context.Context, roleIDs []string) error
+	List   func(c *logto.Client, ctx context.Context, holderID string) ([]logto.Role, error)
+	Assign func(c *logto.Client, ctx context.Context, holderID string, roleIDs []string) error
+	Remove func(c *logto.Client, ctx context.Context, holderID, roleID string) error
+	Check  func(c *logto.Client, ctx context.Context, roleIDs []string) error
 }
 
 func (h Holder) idAttr() string { return h.Name + "_id" }

@@ -61,8 +61,9 @@ func (r *setResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp
 		MarkdownDescription: fmt.Sprintf("The whole set of roles of %s: roles given in Logto but not listed in "+
 			"`role_ids` are taken away, and destroying the resource takes every role away. Only %s roles can be "+
 			"given. The type of every role added is checked (one request per role) at plan time when its id is "+
-			"known, and again before anything changes, because Logto replaces the set in steps: a role of the "+
-			"wrong type would fail only after the other roles were already taken away.\n\n"+
+			"known, and again before anything changes. The set is changed in steps against a fresh read of the "+
+			"roles held: the roles to add first, in one request that Logto applies whole or not at all, then "+
+			"each role to take away, so a failed apply never takes away a role that stays in `role_ids`.\n\n"+
 			"Do not use this resource together with `logto_%s_role` for the same %s: each would undo the other's "+
 			"changes on every apply. Use this resource to own all the roles, or `logto_%s_role` for the links you "+
 			"manage among others made elsewhere.%s",
@@ -134,7 +135,7 @@ func (r *setResource) Create(ctx context.Context, req resource.CreateRequest, re
 	plan := r.get(ctx, req.Plan.GetAttribute, &resp.Diagnostics)
 	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
 	defer cancel()
-	r.replace(ctx, &plan, nil, &resp.Diagnostics)
+	r.apply(ctx, &plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -143,40 +144,58 @@ func (r *setResource) Create(ctx context.Context, req resource.CreateRequest, re
 
 func (r *setResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	plan := r.get(ctx, req.Plan.GetAttribute, &resp.Diagnostics)
-	state := r.get(ctx, req.State.GetAttribute, &resp.Diagnostics)
 	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
 	defer cancel()
-	held, _ := knownStrings(ctx, state.RoleIDs, &resp.Diagnostics)
-	r.replace(ctx, &plan, held, &resp.Diagnostics)
+	r.apply(ctx, &plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	r.set(ctx, resp.State.SetAttribute, plan, &resp.Diagnostics)
 }
 
-// replace checks the types of the roles not held yet, makes the planned set
-// the holder's roles, and reads them back into m.
-func (r *setResource) replace(ctx context.Context, m *setModel, held []string, diags *diag.Diagnostics) {
+// apply makes the planned set the holder's roles and reads them back into m.
+//
+// It never sends Logto's PUT of a holder's roles. In Logto 1.42 that PUT
+// removes the roles not listed and then inserts the new ones with a single
+// statement; for applications the insert fails when there is nothing to add,
+// so every PUT that only removes roles or keeps the same set (`[]` included)
+// answers 422 entity.invalid_input "Invalid input. Value list must not be
+// empty." after its removals took effect. For both holders the PUT is also
+// not transactional: a role of the wrong type fails the insert after the
+// removals. Instead, the difference with a fresh read is applied by the
+// routes that change one thing each, the same way for applications and
+// users: one POST with the roles to add (Logto skips roles already held, and
+// checks types and ids before it adds anything) and then one DELETE per role
+// to take away (404: already gone). Both may be repeated after a lost
+// answer. Adding first means a failure leaves every role that stays.
+func (r *setResource) apply(ctx context.Context, m *setModel, diags *diag.Diagnostics) {
 	if diags.HasError() {
 		return
 	}
 	wanted, _ := knownStrings(ctx, m.RoleIDs, diags)
 	holderID := m.HolderID.ValueString()
 	summary := "Unable to Set " + r.what()
-	// Logto's PUT is not transactional: a role of the wrong type fails after
-	// the roles not wanted any more were removed. Check first.
-	if added := without(wanted, held); len(added) > 0 {
+	current, err := r.heldIDs(ctx, holderID)
+	if err != nil {
+		r.h.linkError(diags, summary, err)
+		return
+	}
+	// The types are checked first to name every wrong role; Logto's POST
+	// would refuse them with a code only.
+	if added := without(wanted, current); len(added) > 0 {
 		if err := r.h.Check(r.client, ctx, added); err != nil {
 			r.h.roleCheckDiag(diags, path.Root("role_ids"), summary, err)
 			return
 		}
+		if err := r.h.Assign(r.client, ctx, holderID, added); err != nil {
+			r.h.linkError(diags, summary, err)
+			return
+		}
 	}
-	if err := r.h.Replace(r.client, ctx, holderID, wanted); err != nil {
-		r.h.linkError(diags, summary, err)
+	if !r.removeAll(ctx, holderID, without(current, wanted), diags, summary) {
 		return
 	}
-	// Logto answers the PUT with "OK" (applications) or the ids sent
-	// (users): read the set back.
+	// Read the set back: it is what Logto holds now.
 	roles, err := r.h.List(r.client, ctx, holderID)
 	if err != nil {
 		framework.AddAPIError(diags, "Unable to Read "+r.what()+" After Setting Them", err)
@@ -184,6 +203,31 @@ func (r *setResource) replace(ctx context.Context, m *setModel, held []string, d
 	}
 	m.ID = types.StringValue(holderID)
 	m.RoleIDs = roleIDSet(ctx, roles)
+}
+
+// heldIDs lists the ids of the roles the holder holds now.
+func (r *setResource) heldIDs(ctx context.Context, holderID string) ([]string, error) {
+	roles, err := r.h.List(r.client, ctx, holderID)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(roles))
+	for i, role := range roles {
+		ids[i] = role.ID
+	}
+	return ids, nil
+}
+
+// removeAll takes each role away from the holder, one DELETE each; a 404
+// means the link is gone already. It reports whether every role is gone.
+func (r *setResource) removeAll(ctx context.Context, holderID string, roleIDs []string, diags *diag.Diagnostics, summary string) bool {
+	for _, roleID := range roleIDs {
+		if err := r.h.Remove(r.client, ctx, holderID, roleID); err != nil && !logto.IsNotFound(err) {
+			r.h.linkError(diags, summary, err)
+			return false
+		}
+	}
+	return true
 }
 
 func (r *setResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -207,7 +251,11 @@ func (r *setResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 	r.set(ctx, resp.State.SetAttribute, state, &resp.Diagnostics)
 }
 
-// Delete takes every role away from the holder.
+// Delete takes every role away from the holder, as the resource documents:
+// the set is authoritative, so it manages every role the holder holds, those
+// given outside Terraform since the last refresh included. The roles are
+// read fresh and removed one by one (see apply for why not by PUT); a
+// holder that is gone (404) has nothing left to remove.
 func (r *setResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	state := r.get(ctx, req.State.GetAttribute, &resp.Diagnostics)
 	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
@@ -215,10 +263,17 @@ func (r *setResource) Delete(ctx context.Context, req resource.DeleteRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	err := r.h.Replace(r.client, ctx, state.HolderID.ValueString(), []string{})
-	if err != nil && !logto.IsNotFound(err) {
-		r.h.linkError(&resp.Diagnostics, "Unable to Remove "+r.what(), err)
+	holderID := state.HolderID.ValueString()
+	summary := "Unable to Remove " + r.what()
+	held, err := r.heldIDs(ctx, holderID)
+	if logto.IsNotFound(err) {
+		return
 	}
+	if err != nil {
+		r.h.linkError(&resp.Diagnostics, summary, err)
+		return
+	}
+	r.removeAll(ctx, holderID, held, &resp.Diagnostics, summary)
 }
 
 // ImportState takes the holder's id.

@@ -16,11 +16,10 @@ var roleHolder = rolelink.Holder{
 	RoleType: logto.RoleTypeUser,
 	SetNotes: "\n\nLogto gives new users the roles marked `is_default`; a `logto_user_roles` takes them away " +
 		"unless they are listed.",
-	List:    (*logto.Client).ListUserRoles,
-	Replace: (*logto.Client).ReplaceUserRoles,
-	Assign:  (*logto.Client).AssignUserRoles,
-	Remove:  (*logto.Client).RemoveUserRole,
-	Check:   (*logto.Client).CheckUserRoleTypes,
+	List:   (*logto.Client).ListUserRoles,
+	Assign: (*logto.Client).AssignUserRoles,
+	Remove: (*logto.Client).RemoveUserRole,
+	Check:  (*logto.Client).CheckUserRoleTypes,
 }
 
 // NewRolesResource returns the logto_user_roles resource: the whole set of

@@ -156,19 +156,43 @@ func TestAccUserRoles_lifecycle(t *testing.T) {
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: expectUserRolesInLogto(e, "a"),
+			// Roles are added by POST and taken away by DELETE, never by PUT
+			// (see rolelink); the counters count the routes used.
+			Check: func(*terraform.State) error {
+				if e.Emulator == nil {
+					return nil
+				}
+				if requests(e, userRolesPOST) == 0 || requests(e, userRolesDELETE) == 0 {
+					return errorf("%d %s and %d %s counted, want some of each", requests(e, userRolesPOST), userRolesPOST,
+						requests(e, userRolesDELETE), userRolesDELETE)
+				}
+				if n := requests(e, userRolesPUT); n != 0 {
+					return errorf("%d %s sent, want none", n, userRolesPUT)
+				}
+				return nil
+			},
 		},
 	))
 }
 
-// A MachineToMachine role is refused before any PUT: the user keeps the
-// roles Logto's non-transactional PUT would have removed first.
+// Routes of a user's roles, as the emulator counts them.
+const (
+	userRolesPOST   = "POST /api/users/{id}/roles"
+	userRolesDELETE = "DELETE /api/users/{id}/roles/{roleId}"
+	userRolesPUT    = "PUT /api/users/{id}/roles"
+)
+
+// A MachineToMachine role is refused before any change: the user keeps its
+// roles, and nothing is sent that changes roles.
 func TestAccUserRoles_wrongTypeKeepsRoles(t *testing.T) {
 	t.Parallel()
 	e := acctest.New(t)
 	prefix := username("uroles_bad")
-	const put = "PUT /api/users/{id}/roles"
+	changes := func() int {
+		return requests(e, userRolesPOST) + requests(e, userRolesDELETE) + requests(e, userRolesPUT)
+	}
 	var userID, roleA string
-	puts := 0
+	before := 0
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           rolesConfig(e, prefix, userRoleSet(`[logto_role.a.id]`)),
@@ -176,8 +200,9 @@ func TestAccUserRoles_wrongTypeKeepsRoles(t *testing.T) {
 			ConfigStateChecks: append(expectUserRolesInLogto(e, "a"),
 				captureID("logto_user.u", &userID), captureID("logto_role.a", &roleA)),
 			Check: func(*terraform.State) error {
-				if puts = requests(e, put); e.Emulator != nil && puts == 0 {
-					return errorf("no %s counted for a valid set", put)
+				// Positive control: the counters count the POST of a valid set.
+				if before = changes(); e.Emulator != nil && requests(e, userRolesPOST) == 0 {
+					return errorf("no %s counted for a valid set", userRolesPOST)
 				}
 				return nil
 			},
@@ -192,8 +217,8 @@ func TestAccUserRoles_wrongTypeKeepsRoles(t *testing.T) {
 				if held := e.UserRoleIDs(t, userID); !slices.Equal(held, []string{roleA}) {
 					return errorf("user holds %v, want only %s", held, roleA)
 				}
-				if n := requests(e, put); n != puts {
-					return errorf("%d %s sent for a refused set, want none", n-puts, put)
+				if n := changes(); n != before {
+					return errorf("%d requests changing roles sent for a refused set, want none", n-before)
 				}
 				return nil
 			},
