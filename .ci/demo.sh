@@ -12,13 +12,18 @@ version=${VERSION:-0.1.0}
 demo=$root/.demo
 platform=$(go env GOOS)_$(go env GOARCH)
 
-command -v terraform >/dev/null || { echo "error: terraform is not on PATH" >&2; exit 1; }
+# TERRAFORM names the CLI: terraform by default, or OpenTofu (`make demo-tofu`).
+tf=${TERRAFORM:-terraform}
+command -v "$tf" >/dev/null || { echo "error: $tf is not on PATH" >&2; exit 1; }
 rm -rf "$demo" && mkdir -p "$demo/bin" "$demo/work"
 
 echo "==> building the provider ($version) and the emulator"
 mirror_dir=$demo/mirror/registry.terraform.io/faccc625/logto/$version/$platform
 mkdir -p "$mirror_dir"
 go build -trimpath -ldflags "-X main.version=$version" -o "$mirror_dir/terraform-provider-logto_v$version" .
+# OpenTofu resolves source = "faccc625/logto" to registry.opentofu.org/faccc625/logto.
+mkdir -p "$demo/mirror/registry.opentofu.org/faccc625"
+cp -R "$demo/mirror/registry.terraform.io/faccc625/logto" "$demo/mirror/registry.opentofu.org/faccc625/"
 go build -trimpath -o "$demo/bin/logto-emulator" ./internal/cmd/logto-emulator
 go build -trimpath -o "$demo/bin/mock-idp" ./internal/cmd/mock-idp
 
@@ -26,10 +31,10 @@ cat > "$demo/terraformrc" <<RC
 provider_installation {
   filesystem_mirror {
     path    = "$demo/mirror"
-    include = ["registry.terraform.io/faccc625/logto"]
+    include = ["registry.terraform.io/faccc625/logto", "registry.opentofu.org/faccc625/logto"]
   }
   direct {
-    exclude = ["registry.terraform.io/faccc625/logto"]
+    exclude = ["registry.terraform.io/faccc625/logto", "registry.opentofu.org/faccc625/logto"]
   }
 }
 RC
@@ -76,15 +81,15 @@ echo "==> mock identity provider: issuer $TF_VAR_sso_issuer"
 
 cp examples/quickstart/*.tf "$demo/work/"
 cd "$demo/work"
-echo "==> terraform init (offline, from the filesystem mirror)"
-terraform init -input=false -no-color | grep -E 'Installing|Installed|initialized' || true
-echo "==> terraform apply"
-terraform apply -input=false -auto-approve -no-color | tail -n 15
-echo "==> terraform output"
-terraform output -no-color
-echo "==> terraform plan (must report no changes)"
+echo "==> $tf init (offline, from the filesystem mirror)"
+"$tf" init -input=false -no-color | grep -E 'Installing|Installed|initialized' || true
+echo "==> $tf apply"
+"$tf" apply -input=false -auto-approve -no-color | tail -n 15
+echo "==> $tf output"
+"$tf" output -no-color
+echo "==> $tf plan (must report no changes)"
 set +e
-terraform plan -input=false -detailed-exitcode -no-color >"$demo/plan.txt"
+"$tf" plan -input=false -detailed-exitcode -no-color >"$demo/plan.txt"
 plan_rc=$?
 set -e
 tail -n 3 "$demo/plan.txt"
@@ -93,6 +98,6 @@ if [ "$plan_rc" -ne 0 ]; then
   cat "$demo/plan.txt" >&2
   exit 1
 fi
-echo "==> terraform destroy"
-terraform destroy -input=false -auto-approve -no-color | tail -n 1
+echo "==> $tf destroy"
+"$tf" destroy -input=false -auto-approve -no-color | tail -n 1
 echo "==> demo done: apply, empty plan and destroy all succeeded"
