@@ -37,6 +37,7 @@ func RealLogto() bool { return os.Getenv("LOGTO_ENDPOINT") != "" }
 // LOGTO_ENDPOINT names.
 func New(t *testing.T) *Env {
 	t.Helper()
+	requireOpenTofuProviderHost(t)
 	e := &Env{}
 	if RealLogto() {
 		e.Endpoint = strings.TrimSuffix(os.Getenv("LOGTO_ENDPOINT"), "/")
