@@ -66,7 +66,9 @@ acceptance() {
   awk '
     NR == FNR { if ($1 == "---" && $2 == "FAIL:") failed[$3] = 1; next }
     /^=== (RUN|CONT|NAME|PAUSE)/ { cur = $3; next }
-    /^(ok|FAIL|panic:)/ || (cur in failed) { print }
+    /^(ok|FAIL|\?)[ \t]/ { print; cur = ""; next }
+    /^(PASS|FAIL)$/ { cur = ""; next }
+    /^panic:/ || (cur in failed) { print }
   ' "$log" "$log"
   pass=$(grep -c '^--- PASS' "$log" || true)
   fail=$(grep -c '^--- FAIL' "$log" || true)
