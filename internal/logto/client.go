@@ -58,6 +58,10 @@ type Config struct {
 	RateLimit float64
 	// UserAgent is sent with every request; default "terraform-provider-logto".
 	UserAgent string
+	// NoBatchReads turns batched reads off: every Refresh* read sends its
+	// own GET instead of being answered from a listing of its type (see
+	// Client.RefreshApplication).
+	NoBatchReads bool
 	// HTTPClient optionally supplies the transport, cookie jar and redirect
 	// policy (useful in tests); its Timeout is ignored in favour of
 	// RequestTimeout. Default: a pooled client from go-cleanhttp.
@@ -96,6 +100,8 @@ type Client struct {
 	// server's time. Both serve the lookups of create.
 	claims claimSet
 	clock  serverClock
+	// pages holds the listings that answer Refresh* reads.
+	pages pageSets
 
 	// now is the clock used for token expiry; tests replace it.
 	now func() time.Time
@@ -158,6 +164,7 @@ func New(cfg Config) (*Client, error) {
 			AuthStyle:      oauth2.AuthStyleInHeader,
 		},
 		maxRetries: cfg.MaxRetries,
+		pages:      pageSets{off: cfg.NoBatchReads},
 		now:        time.Now,
 	}, nil
 }

@@ -66,6 +66,7 @@ func (c *Client) send(ctx context.Context, mode sendMode, method, path string, q
 		}
 		body = b
 	}
+	c.pages.noteWrite(method, path)
 	target := c.endpoint + path
 	if len(query) > 0 {
 		target += "?" + query.Encode()

@@ -32,6 +32,7 @@ type providerModel struct {
 	RequestTimeout timetypes.GoDuration `tfsdk:"request_timeout"`
 	MaxRetries     types.Int64          `tfsdk:"max_retries"`
 	RateLimit      types.Float64        `tfsdk:"rate_limit"`
+	BatchReads     types.Bool           `tfsdk:"batch_reads"`
 }
 
 func (p *logtoProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
@@ -118,6 +119,16 @@ func (p *logtoProvider) clientConfig(m providerModel, diags *diag.Diagnostics) l
 				fmt.Sprintf("LOGTO_RATE_LIMIT=%q is not a non-negative number of requests per second.", env))
 		}
 		cfg.RateLimit = f
+	}
+	if !m.BatchReads.IsNull() && !m.BatchReads.IsUnknown() {
+		cfg.NoBatchReads = !m.BatchReads.ValueBool()
+	} else if env := os.Getenv("LOGTO_BATCH_READS"); env != "" {
+		on, err := strconv.ParseBool(env)
+		if err != nil {
+			diags.AddAttributeError(path.Root("batch_reads"), "Invalid LOGTO_BATCH_READS",
+				fmt.Sprintf("LOGTO_BATCH_READS=%q is not true or false.", env))
+		}
+		cfg.NoBatchReads = !on && err == nil
 	}
 	return cfg
 }

@@ -69,6 +69,15 @@ func (p *logtoProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 				Optional:   true,
 				Validators: []validator.Float64{float64validator.AtLeast(0)},
 			},
+			"batch_reads": schema.BoolAttribute{
+				MarkdownDescription: "Whether a refresh of many objects of one type reads them by pages of " +
+					"100 from Logto's list endpoint (once per provider run) instead of one `GET` per object: " +
+					"applications, roles, API resources, organizations, organization roles and scopes, " +
+					"users and SSO connectors, once more than 10 of a type are read. Objects missing from " +
+					"the listing, and objects the provider wrote, are still read with their own `GET`, " +
+					"so plans are the same either way. Defaults to `true`; falls back to `LOGTO_BATCH_READS`.",
+				Optional: true,
+			},
 		},
 	}
 }

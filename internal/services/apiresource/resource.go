@@ -75,7 +75,7 @@ func (r *apiResourceResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	id := state.ID.ValueString()
-	res, err := r.client.GetAPIResource(ctx, id)
+	res, err := r.client.RefreshAPIResource(ctx, id)
 	if framework.RemoveIfNotFound(ctx, err, resp, what, id) {
 		return
 	}

@@ -80,7 +80,7 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	id := state.ID.ValueString()
-	app, err := r.client.GetApplication(ctx, id)
+	app, err := r.client.RefreshApplication(ctx, id)
 	if framework.RemoveIfNotFound(ctx, err, resp, what, id) {
 		return
 	}

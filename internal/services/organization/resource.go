@@ -143,7 +143,7 @@ func (r *organizationResource) Read(ctx context.Context, req resource.ReadReques
 		return
 	}
 	id := state.ID.ValueString()
-	org, err := r.client.GetOrganization(ctx, id)
+	org, err := r.client.RefreshOrganization(ctx, id)
 	if framework.RemoveIfNotFound(ctx, err, resp, what, id) {
 		return
 	}

@@ -121,7 +121,7 @@ func (r *membersResource) Read(ctx context.Context, req resource.ReadRequest, re
 	orgID := state.OrgID.ValueString()
 	// The member list of a missing organization is empty, not 404: the
 	// organization itself says whether it is gone.
-	_, err := r.client.GetOrganization(ctx, orgID)
+	_, err := r.client.RefreshOrganization(ctx, orgID)
 	if framework.RemoveIfNotFound(ctx, err, resp, "Logto Organization", orgID) {
 		return
 	}

@@ -141,7 +141,7 @@ func (r *roleResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	id := state.ID.ValueString()
-	role, err := r.client.GetOrganizationRole(ctx, id)
+	role, err := r.client.RefreshOrganizationRole(ctx, id)
 	if framework.RemoveIfNotFound(ctx, err, resp, whatRole, id) {
 		return
 	}

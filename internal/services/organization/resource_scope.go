@@ -115,7 +115,7 @@ func (r *scopeResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	scope, err := r.client.GetOrganizationScope(ctx, state.ID.ValueString())
+	scope, err := r.client.RefreshOrganizationScope(ctx, state.ID.ValueString())
 	if framework.RemoveIfNotFound(ctx, err, resp, whatScope, state.ID.ValueString()) {
 		return
 	}

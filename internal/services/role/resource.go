@@ -105,7 +105,7 @@ func (r *roleResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	id := state.ID.ValueString()
-	role, err := r.client.GetRole(ctx, id)
+	role, err := r.client.RefreshRole(ctx, id)
 	if framework.RemoveIfNotFound(ctx, err, resp, what, id) {
 		return
 	}

@@ -95,7 +95,7 @@ func (r *ssoConnectorResource) Read(ctx context.Context, req resource.ReadReques
 	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, &resp.Diagnostics)
 	defer cancel()
 	id := state.ID.ValueString()
-	connector, err := r.client.GetSSOConnector(ctx, id)
+	connector, err := r.client.RefreshSSOConnector(ctx, id)
 	if framework.RemoveIfNotFound(ctx, err, resp, what, id) {
 		return
 	}

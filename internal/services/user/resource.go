@@ -115,7 +115,7 @@ func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	id := state.ID.ValueString()
-	u, err := r.client.GetUser(ctx, id)
+	u, err := r.client.RefreshUser(ctx, id)
 	if framework.RemoveIfNotFound(ctx, err, resp, what, id) {
 		return
 	}
