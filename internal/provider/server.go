@@ -86,99 +86,99 @@ func (s *maskingServer) context(ctx context.Context) context.Context {
 }
 
 func (s *maskingServer) GetMetadata(ctx context.Context, req *tfprotov6.GetMetadataRequest) (*tfprotov6.GetMetadataResponse, error) {
-	return s.next.GetMetadata(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.GetMetadata)
 }
 
 func (s *maskingServer) GetProviderSchema(ctx context.Context, req *tfprotov6.GetProviderSchemaRequest) (*tfprotov6.GetProviderSchemaResponse, error) {
-	return s.next.GetProviderSchema(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.GetProviderSchema)
 }
 
 func (s *maskingServer) GetResourceIdentitySchemas(ctx context.Context, req *tfprotov6.GetResourceIdentitySchemasRequest) (*tfprotov6.GetResourceIdentitySchemasResponse, error) {
-	return s.next.GetResourceIdentitySchemas(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.GetResourceIdentitySchemas)
 }
 
 func (s *maskingServer) ValidateProviderConfig(ctx context.Context, req *tfprotov6.ValidateProviderConfigRequest) (*tfprotov6.ValidateProviderConfigResponse, error) {
-	return s.next.ValidateProviderConfig(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.ValidateProviderConfig)
 }
 
 func (s *maskingServer) ConfigureProvider(ctx context.Context, req *tfprotov6.ConfigureProviderRequest) (*tfprotov6.ConfigureProviderResponse, error) {
-	return s.next.ConfigureProvider(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.ConfigureProvider)
 }
 
 func (s *maskingServer) StopProvider(ctx context.Context, req *tfprotov6.StopProviderRequest) (*tfprotov6.StopProviderResponse, error) {
-	return s.next.StopProvider(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.StopProvider)
 }
 
 func (s *maskingServer) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
-	return s.next.ValidateResourceConfig(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.ValidateResourceConfig)
 }
 
 func (s *maskingServer) UpgradeResourceState(ctx context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
-	return s.next.UpgradeResourceState(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.UpgradeResourceState)
 }
 
 func (s *maskingServer) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
-	return s.next.ReadResource(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.ReadResource)
 }
 
 func (s *maskingServer) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
-	return s.next.PlanResourceChange(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.PlanResourceChange)
 }
 
 func (s *maskingServer) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
-	return s.next.ApplyResourceChange(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.ApplyResourceChange)
 }
 
 func (s *maskingServer) ImportResourceState(ctx context.Context, req *tfprotov6.ImportResourceStateRequest) (*tfprotov6.ImportResourceStateResponse, error) {
-	return s.next.ImportResourceState(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.ImportResourceState)
 }
 
 func (s *maskingServer) MoveResourceState(ctx context.Context, req *tfprotov6.MoveResourceStateRequest) (*tfprotov6.MoveResourceStateResponse, error) {
-	return s.next.MoveResourceState(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.MoveResourceState)
 }
 
 func (s *maskingServer) UpgradeResourceIdentity(ctx context.Context, req *tfprotov6.UpgradeResourceIdentityRequest) (*tfprotov6.UpgradeResourceIdentityResponse, error) {
-	return s.next.UpgradeResourceIdentity(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.UpgradeResourceIdentity)
 }
 
 func (s *maskingServer) GenerateResourceConfig(ctx context.Context, req *tfprotov6.GenerateResourceConfigRequest) (*tfprotov6.GenerateResourceConfigResponse, error) {
-	return s.next.GenerateResourceConfig(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.GenerateResourceConfig)
 }
 
 func (s *maskingServer) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
-	return s.next.ValidateDataResourceConfig(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.ValidateDataResourceConfig)
 }
 
 func (s *maskingServer) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
-	return s.next.ReadDataSource(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.ReadDataSource)
 }
 
 func (s *maskingServer) CallFunction(ctx context.Context, req *tfprotov6.CallFunctionRequest) (*tfprotov6.CallFunctionResponse, error) {
-	return s.next.CallFunction(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.CallFunction)
 }
 
 func (s *maskingServer) GetFunctions(ctx context.Context, req *tfprotov6.GetFunctionsRequest) (*tfprotov6.GetFunctionsResponse, error) {
-	return s.next.GetFunctions(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.GetFunctions)
 }
 
 func (s *maskingServer) ValidateEphemeralResourceConfig(ctx context.Context, req *tfprotov6.ValidateEphemeralResourceConfigRequest) (*tfprotov6.ValidateEphemeralResourceConfigResponse, error) {
-	return s.next.ValidateEphemeralResourceConfig(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.ValidateEphemeralResourceConfig)
 }
 
 func (s *maskingServer) OpenEphemeralResource(ctx context.Context, req *tfprotov6.OpenEphemeralResourceRequest) (*tfprotov6.OpenEphemeralResourceResponse, error) {
-	return s.next.OpenEphemeralResource(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.OpenEphemeralResource)
 }
 
 func (s *maskingServer) RenewEphemeralResource(ctx context.Context, req *tfprotov6.RenewEphemeralResourceRequest) (*tfprotov6.RenewEphemeralResourceResponse, error) {
-	return s.next.RenewEphemeralResource(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.RenewEphemeralResource)
 }
 
 func (s *maskingServer) CloseEphemeralResource(ctx context.Context, req *tfprotov6.CloseEphemeralResourceRequest) (*tfprotov6.CloseEphemeralResourceResponse, error) {
-	return s.next.CloseEphemeralResource(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.CloseEphemeralResource)
 }
 
 func (s *maskingServer) ValidateListResourceConfig(ctx context.Context, req *tfprotov6.ValidateListResourceConfigRequest) (*tfprotov6.ValidateListResourceConfigResponse, error) {
-	return s.next.ValidateListResourceConfig(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.ValidateListResourceConfig)
 }
 
 func (s *maskingServer) ListResource(ctx context.Context, req *tfprotov6.ListResourceRequest) (*tfprotov6.ListResourceServerStream, error) {
@@ -186,11 +186,11 @@ func (s *maskingServer) ListResource(ctx context.Context, req *tfprotov6.ListRes
 }
 
 func (s *maskingServer) ValidateActionConfig(ctx context.Context, req *tfprotov6.ValidateActionConfigRequest) (*tfprotov6.ValidateActionConfigResponse, error) {
-	return s.next.ValidateActionConfig(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.ValidateActionConfig)
 }
 
 func (s *maskingServer) PlanAction(ctx context.Context, req *tfprotov6.PlanActionRequest) (*tfprotov6.PlanActionResponse, error) {
-	return s.next.PlanAction(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.PlanAction)
 }
 
 func (s *maskingServer) InvokeAction(ctx context.Context, req *tfprotov6.InvokeActionRequest) (*tfprotov6.InvokeActionServerStream, error) {
@@ -198,11 +198,11 @@ func (s *maskingServer) InvokeAction(ctx context.Context, req *tfprotov6.InvokeA
 }
 
 func (s *maskingServer) ValidateStateStoreConfig(ctx context.Context, req *tfprotov6.ValidateStateStoreConfigRequest) (*tfprotov6.ValidateStateStoreConfigResponse, error) {
-	return s.next.ValidateStateStoreConfig(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.ValidateStateStoreConfig)
 }
 
 func (s *maskingServer) ConfigureStateStore(ctx context.Context, req *tfprotov6.ConfigureStateStoreRequest) (*tfprotov6.ConfigureStateStoreResponse, error) {
-	return s.next.ConfigureStateStore(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.ConfigureStateStore)
 }
 
 func (s *maskingServer) ReadStateBytes(ctx context.Context, req *tfprotov6.ReadStateBytesRequest) (*tfprotov6.ReadStateBytesStream, error) {
@@ -214,17 +214,17 @@ func (s *maskingServer) WriteStateBytes(ctx context.Context, req *tfprotov6.Writ
 }
 
 func (s *maskingServer) GetStates(ctx context.Context, req *tfprotov6.GetStatesRequest) (*tfprotov6.GetStatesResponse, error) {
-	return s.next.GetStates(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.GetStates)
 }
 
 func (s *maskingServer) DeleteState(ctx context.Context, req *tfprotov6.DeleteStateRequest) (*tfprotov6.DeleteStateResponse, error) {
-	return s.next.DeleteState(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.DeleteState)
 }
 
 func (s *maskingServer) LockState(ctx context.Context, req *tfprotov6.LockStateRequest) (*tfprotov6.LockStateResponse, error) {
-	return s.next.LockState(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.LockState)
 }
 
 func (s *maskingServer) UnlockState(ctx context.Context, req *tfprotov6.UnlockStateRequest) (*tfprotov6.UnlockStateResponse, error) {
-	return s.next.UnlockState(s.context(ctx), req)
+	return unary(s, ctx, req, s.next.UnlockState)
 }
