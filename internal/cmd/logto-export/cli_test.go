@@ -157,6 +157,17 @@ func TestRun_filters(t *testing.T) {
 		}
 	}
 
+	// An untouched sign-in experience: an empty resource saying why (the
+	// end-to-end test shows changed settings written).
+	sieDir := filepath.Join(t.TempDir(), "sie")
+	if code, _, stderr := runCommand(t, env, "", "-out", sieDir, "-types", "sign_in_experience"); code != exitOK {
+		t.Fatalf("-types sign_in_experience: status %d\n%s", code, stderr)
+	}
+	sie := readDir(t, sieDir)["sign_in_experience.tf"]
+	if !strings.Contains(sie, "Every setting is at Logto's default") || strings.Contains(sie, " = ") {
+		t.Errorf("an untouched sign-in experience:\n%s", sie)
+	}
+
 	// Built-ins: left out by default, written with -include-builtin.
 	builtinDir := filepath.Join(t.TempDir(), "builtin")
 	plainDir := filepath.Join(t.TempDir(), "plain")

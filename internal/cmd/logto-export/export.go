@@ -189,6 +189,9 @@ func signInExperienceChanges(ctx context.Context, c *logto.Client) (map[string]b
 	}
 	keep := map[string]bool{}
 	for key, v := range have {
+		if key == "id" || key == "tenantId" {
+			continue // not settings
+		}
 		if !jsonEqual(v, want[key]) {
 			keep[snakeCase(key)] = true
 		}

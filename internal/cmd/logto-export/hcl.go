@@ -109,6 +109,10 @@ func (r *renderer) resource(o *object, schema *tfprotov6.Schema, state tftypes.V
 		fmt.Fprintf(&b, "# %s\n", oneLine(o.describe(r.plan)))
 	}
 	fmt.Fprintf(&b, "resource %q %q {\n", o.typ, o.label)
+	if o.typ == "logto_sign_in_experience" && len(r.sieKeep) == 0 {
+		b.WriteString("  # Every setting is at Logto's default. Only the attributes written here are managed:\n" +
+			"  # add those Terraform should own.\n")
+	}
 	if err := r.attributes(&b, o, "", schema.Block.Attributes, state, true); err != nil {
 		return "", fmt.Errorf("%s: %w", o.address(), err)
 	}
