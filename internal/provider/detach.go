@@ -53,10 +53,19 @@ func (d *detachable) Err() error                  { return d.ctx().Err() }
 func (d *detachable) Value(key any) any           { return d.ctx().Value(key) }
 func (d *detachable) String() string              { return "provider.detachable" }
 
-// unary runs one RPC that answers within the call with the masking context,
+// unary runs one RPC that answers within the call with the masking context
+// (never while a ConfigureProvider runs: see maskingServer.configuring),
 // detached from the RPC's context once it returns (see detachable).
-func unary[Req, Resp any](s *maskingServer, ctx context.Context, req Req, call func(context.Context, Req) (Resp, error)) (Resp, error) {
+func unary[Req, Resp any](s *maskingServer, ctx context.Context, req Req, next func(context.Context, Req) (Resp, error)) (Resp, error) {
+	s.configuring.RLock()
+	defer s.configuring.RUnlock()
+	return call(s, ctx, req, next)
+}
+
+// call is unary without the configuring lock (ConfigureProvider holds it
+// exclusively; StopProvider must not wait for the RPCs it cancels).
+func call[Req, Resp any](s *maskingServer, ctx context.Context, req Req, next func(context.Context, Req) (Resp, error)) (Resp, error) {
 	ctx, release := detach(s.context(ctx))
 	defer release()
-	return call(ctx, req)
+	return next(ctx, req)
 }

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -73,6 +74,14 @@ type maskingServer struct {
 	next      downstream
 	secrets   *logging.Secrets
 	discarded bool
+	// configuring lets a ConfigureProvider run alone: every other unary RPC
+	// holds it for reading. The framework's server writes its configured
+	// client into fields that every resource RPC reads, without a lock.
+	// Terraform never overlaps them within one plugin process (each provider
+	// configuration, alias included, gets its own process), but in-process
+	// tests serve every alias from one server, and configuring an alias then
+	// raced with the default provider's plan (seen by the race detector).
+	configuring sync.RWMutex
 }
 
 var _ downstream = (*maskingServer)(nil)
@@ -102,11 +111,14 @@ func (s *maskingServer) ValidateProviderConfig(ctx context.Context, req *tfproto
 }
 
 func (s *maskingServer) ConfigureProvider(ctx context.Context, req *tfprotov6.ConfigureProviderRequest) (*tfprotov6.ConfigureProviderResponse, error) {
-	return unary(s, ctx, req, s.next.ConfigureProvider)
+	s.configuring.Lock()
+	defer s.configuring.Unlock()
+	return call(s, ctx, req, s.next.ConfigureProvider)
 }
 
+// StopProvider is not held back by the RPCs in flight: it cancels them.
 func (s *maskingServer) StopProvider(ctx context.Context, req *tfprotov6.StopProviderRequest) (*tfprotov6.StopProviderResponse, error) {
-	return unary(s, ctx, req, s.next.StopProvider)
+	return call(s, ctx, req, s.next.StopProvider)
 }
 
 func (s *maskingServer) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
