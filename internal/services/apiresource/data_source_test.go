@@ -34,12 +34,12 @@ data "logto_api_resource" "management" {
 }
 `, name, indicatorFor(name), e.Resource),
 		ConfigStateChecks: []statecheck.StateCheck{
-			statecheck.CompareValuePairs("data.logto_api_resource.by_id", attr("indicator"), addr, attr("indicator"), compareEqual),
-			statecheck.ExpectKnownValue("data.logto_api_resource.by_id", attr("access_token_ttl"), knownvalue.Int64Exact(1200)),
-			statecheck.CompareValuePairs("data.logto_api_resource.by_indicator", attr("id"), addr, attr("id"), compareEqual),
-			statecheck.ExpectKnownValue("data.logto_api_resource.by_indicator", attr("name"), knownvalue.StringExact(name)),
-			statecheck.ExpectKnownValue("data.logto_api_resource.management", attr("id"), knownvalue.StringExact(logto.ManagementAPIResourceID)),
-			statecheck.ExpectKnownValue("data.logto_api_resource.management", attr("name"), knownvalue.StringExact("Logto Management API")),
+			statecheck.CompareValuePairs("data.logto_api_resource.by_id", acctest.Attr("indicator"), addr, acctest.Attr("indicator"), compareEqual),
+			statecheck.ExpectKnownValue("data.logto_api_resource.by_id", acctest.Attr("access_token_ttl"), knownvalue.Int64Exact(1200)),
+			statecheck.CompareValuePairs("data.logto_api_resource.by_indicator", acctest.Attr("id"), addr, acctest.Attr("id"), compareEqual),
+			statecheck.ExpectKnownValue("data.logto_api_resource.by_indicator", acctest.Attr("name"), knownvalue.StringExact(name)),
+			statecheck.ExpectKnownValue("data.logto_api_resource.management", acctest.Attr("id"), knownvalue.StringExact(logto.ManagementAPIResourceID)),
+			statecheck.ExpectKnownValue("data.logto_api_resource.management", acctest.Attr("name"), knownvalue.StringExact("Logto Management API")),
 		},
 	}))
 }

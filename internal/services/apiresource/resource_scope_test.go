@@ -42,22 +42,22 @@ func TestAccAPIResourceScope_basic(t *testing.T) {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           scopeConfig(e, api, "a", "read:items", `description = "Read items"`),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				captureID(scopeAddr, &id),
-				statecheck.ExpectKnownValue(scopeAddr, attr("name"), knownvalue.StringExact("read:items")),
-				statecheck.ExpectKnownValue(scopeAddr, attr("description"), knownvalue.StringExact("Read items")),
-				statecheck.CompareValuePairs(scopeAddr, attr("resource_id"), "logto_api_resource.a", attr("id"), compareEqual),
+				acctest.CaptureID(scopeAddr, &id),
+				statecheck.ExpectKnownValue(scopeAddr, acctest.Attr("name"), knownvalue.StringExact("read:items")),
+				statecheck.ExpectKnownValue(scopeAddr, acctest.Attr("description"), knownvalue.StringExact("Read items")),
+				statecheck.CompareValuePairs(scopeAddr, acctest.Attr("resource_id"), "logto_api_resource.a", acctest.Attr("id"), compareEqual),
 			},
 		},
 		// Rename and drop the description: updated in place, description null.
 		resource.TestStep{
 			Config:           scopeConfig(e, api, "a", "read:all-items", ""),
-			ConfigPlanChecks: planned(scopeAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(scopeAddr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectIDUnchanged(scopeAddr, &id),
-				statecheck.ExpectKnownValue(scopeAddr, attr("name"), knownvalue.StringExact("read:all-items")),
-				statecheck.ExpectKnownValue(scopeAddr, attr("description"), knownvalue.Null()),
+				acctest.ExpectIDUnchanged(scopeAddr, &id),
+				statecheck.ExpectKnownValue(scopeAddr, acctest.Attr("name"), knownvalue.StringExact("read:all-items")),
+				statecheck.ExpectKnownValue(scopeAddr, acctest.Attr("description"), knownvalue.Null()),
 			},
 		},
 		resource.TestStep{ResourceName: scopeAddr, ImportState: true, ImportStateVerify: true, ImportStateIdFunc: scopeImportID(scopeAddr)},
@@ -71,10 +71,10 @@ func TestAccAPIResourceScope_basic(t *testing.T) {
 		// Moving the scope to another API resource replaces it.
 		resource.TestStep{
 			Config:           scopeConfig(e, api, "b", "read:all-items", ""),
-			ConfigPlanChecks: planned(scopeAddr, plancheck.ResourceActionDestroyBeforeCreate),
+			ConfigPlanChecks: acctest.PlannedAction(scopeAddr, plancheck.ResourceActionDestroyBeforeCreate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectIDChanged(scopeAddr, &id),
-				statecheck.CompareValuePairs(scopeAddr, attr("resource_id"), "logto_api_resource.b", attr("id"), compareEqual),
+				acctest.ExpectIDChanged(scopeAddr, &id),
+				statecheck.CompareValuePairs(scopeAddr, acctest.Attr("resource_id"), "logto_api_resource.b", acctest.Attr("id"), compareEqual),
 			},
 		},
 	))
@@ -89,9 +89,9 @@ func TestAccAPIResourceScope_driftAndDisappears(t *testing.T) {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           config,
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				captureID(scopeAddr, &id), captureID("logto_api_resource.a", &resourceID),
+				acctest.CaptureID(scopeAddr, &id), acctest.CaptureID("logto_api_resource.a", &resourceID),
 			},
 		},
 		resource.TestStep{
@@ -106,11 +106,11 @@ func TestAccAPIResourceScope_driftAndDisappears(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(scopeAddr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(scopeAddr, attr("description"), knownvalue.StringExact("as configured")),
+					plancheck.ExpectKnownValue(scopeAddr, acctest.Attr("description"), knownvalue.StringExact("as configured")),
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			ConfigStateChecks: []statecheck.StateCheck{expectIDUnchanged(scopeAddr, &id)},
+			ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectIDUnchanged(scopeAddr, &id)},
 		},
 		resource.TestStep{
 			PreConfig: func() {
@@ -119,8 +119,8 @@ func TestAccAPIResourceScope_driftAndDisappears(t *testing.T) {
 				}
 			},
 			Config:            config,
-			ConfigPlanChecks:  planned(scopeAddr, plancheck.ResourceActionCreate),
-			ConfigStateChecks: []statecheck.StateCheck{expectIDChanged(scopeAddr, &id)},
+			ConfigPlanChecks:  acctest.PlannedAction(scopeAddr, plancheck.ResourceActionCreate),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectIDChanged(scopeAddr, &id)},
 		},
 	))
 }
@@ -142,10 +142,10 @@ resource "logto_api_resource_scope" "s" {
   name        = "scope:${count.index}"
 }
 `, api),
-		ConfigPlanChecks: emptyPlanAfterApply,
+		ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 		ConfigStateChecks: []statecheck.StateCheck{
-			statecheck.ExpectKnownValue("logto_api_resource_scope.s[0]", attr("name"), knownvalue.StringExact("scope:0")),
-			statecheck.ExpectKnownValue("logto_api_resource_scope.s[24]", attr("name"), knownvalue.StringExact("scope:24")),
+			statecheck.ExpectKnownValue("logto_api_resource_scope.s[0]", acctest.Attr("name"), knownvalue.StringExact("scope:0")),
+			statecheck.ExpectKnownValue("logto_api_resource_scope.s[24]", acctest.Attr("name"), knownvalue.StringExact("scope:24")),
 		},
 	}))
 }
@@ -171,15 +171,15 @@ func TestAccAPIResourceScope_badInput(t *testing.T) {
 		ExpectError: regexp.MustCompile(`(?s)Invalid Import ID.*<resource_id>/<scope_id>`),
 	}))
 	route := "POST /api/resources/{id}/scopes"
-	if n := requests(e, route); n > 0 {
+	if n := e.Requests(route); n > 0 {
 		t.Errorf("invalid configurations sent %d %s requests, want 0", n, route)
 	}
 	// Positive control: a valid scope is counted.
 	resource.Test(t, testCase(e, resource.TestStep{
 		Config:           scopeConfig(e, api, "a", "good:scope", ""),
-		ConfigPlanChecks: emptyPlanAfterApply,
+		ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 	}))
-	if n := requests(e, route); n == 0 {
+	if n := e.Requests(route); n == 0 {
 		t.Errorf("a valid scope sent no %s: the counter does not count", route)
 	}
 }

@@ -33,13 +33,13 @@ func TestAccAPIResource_basic(t *testing.T) {
 	name := acctest.RandomName("api")
 	resource.Test(t, testCase(e, resource.TestStep{
 		Config:           apiConfig(e, name, indicatorFor(name), ""),
-		ConfigPlanChecks: emptyPlanAfterApply,
+		ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 		ConfigStateChecks: []statecheck.StateCheck{
-			statecheck.ExpectKnownValue(addr, attr("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[a-z0-9]{21}$`))),
-			statecheck.ExpectKnownValue(addr, attr("name"), knownvalue.StringExact(name)),
-			statecheck.ExpectKnownValue(addr, attr("indicator"), knownvalue.StringExact(indicatorFor(name))),
-			statecheck.ExpectKnownValue(addr, attr("access_token_ttl"), knownvalue.Int64Exact(logto.DefaultAccessTokenTTL)),
-			statecheck.ExpectKnownValue(addr, attr("is_default"), knownvalue.Bool(false)),
+			statecheck.ExpectKnownValue(addr, acctest.Attr("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[a-z0-9]{21}$`))),
+			statecheck.ExpectKnownValue(addr, acctest.Attr("name"), knownvalue.StringExact(name)),
+			statecheck.ExpectKnownValue(addr, acctest.Attr("indicator"), knownvalue.StringExact(indicatorFor(name))),
+			statecheck.ExpectKnownValue(addr, acctest.Attr("access_token_ttl"), knownvalue.Int64Exact(logto.DefaultAccessTokenTTL)),
+			statecheck.ExpectKnownValue(addr, acctest.Attr("is_default"), knownvalue.Bool(false)),
 		},
 	}))
 }
@@ -53,35 +53,35 @@ func TestAccAPIResource_update(t *testing.T) {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:            apiConfig(e, name, ind, "access_token_ttl = 7200"),
-			ConfigPlanChecks:  emptyPlanAfterApply,
-			ConfigStateChecks: []statecheck.StateCheck{captureID(addr, &id), statecheck.ExpectKnownValue(addr, attr("access_token_ttl"), knownvalue.Int64Exact(7200))},
+			ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(addr, &id), statecheck.ExpectKnownValue(addr, acctest.Attr("access_token_ttl"), knownvalue.Int64Exact(7200))},
 		},
 		resource.TestStep{
 			Config:           apiConfig(e, name+"-renamed", ind, "access_token_ttl = 600\n  is_default = true"),
-			ConfigPlanChecks: planned(addr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectIDUnchanged(addr, &id),
-				statecheck.ExpectKnownValue(addr, attr("name"), knownvalue.StringExact(name+"-renamed")),
-				statecheck.ExpectKnownValue(addr, attr("access_token_ttl"), knownvalue.Int64Exact(600)),
-				statecheck.ExpectKnownValue(addr, attr("is_default"), knownvalue.Bool(true)),
+				acctest.ExpectIDUnchanged(addr, &id),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("name"), knownvalue.StringExact(name+"-renamed")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("access_token_ttl"), knownvalue.Int64Exact(600)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("is_default"), knownvalue.Bool(true)),
 			},
 		},
 		// Omitting is_default and access_token_ttl leaves them as they are.
 		resource.TestStep{
 			Config:           apiConfig(e, name, ind, ""),
-			ConfigPlanChecks: planned(addr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectIDUnchanged(addr, &id),
-				statecheck.ExpectKnownValue(addr, attr("access_token_ttl"), knownvalue.Int64Exact(600)),
-				statecheck.ExpectKnownValue(addr, attr("is_default"), knownvalue.Bool(true)),
+				acctest.ExpectIDUnchanged(addr, &id),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("access_token_ttl"), knownvalue.Int64Exact(600)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("is_default"), knownvalue.Bool(true)),
 			},
 		},
 		resource.TestStep{
 			Config:           apiConfig(e, name, ind, "is_default = false"),
-			ConfigPlanChecks: planned(addr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectIDUnchanged(addr, &id),
-				statecheck.ExpectKnownValue(addr, attr("is_default"), knownvalue.Bool(false)),
+				acctest.ExpectIDUnchanged(addr, &id),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("is_default"), knownvalue.Bool(false)),
 			},
 		},
 	))
@@ -112,10 +112,10 @@ resource "logto_api_resource" "b" {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           config(""),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("logto_api_resource.a", attr("is_default"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue("logto_api_resource.b", attr("is_default"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue("logto_api_resource.a", acctest.Attr("is_default"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue("logto_api_resource.b", acctest.Attr("is_default"), knownvalue.Bool(false)),
 			},
 		},
 		// Taking the flag for b clears it on a, which a's next plan restores:
@@ -139,7 +139,7 @@ func TestAccAPIResource_import(t *testing.T) {
 	name := acctest.RandomName("api")
 	config := apiConfig(e, name, indicatorFor(name), "access_token_ttl = 1800")
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: config, ConfigPlanChecks: emptyPlanAfterApply},
+		resource.TestStep{Config: config, ConfigPlanChecks: acctest.EmptyPlanAfterApply()},
 		resource.TestStep{ResourceName: addr, ImportState: true, ImportStateVerify: true},
 		resource.TestStep{Config: config, ResourceName: addr, ImportState: true, ImportStateKind: resource.ImportBlockWithID},
 	))
@@ -152,7 +152,7 @@ func TestAccAPIResource_drift(t *testing.T) {
 	var id string
 	config := apiConfig(e, name, indicatorFor(name), "access_token_ttl = 900")
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: config, ConfigPlanChecks: emptyPlanAfterApply, ConfigStateChecks: []statecheck.StateCheck{captureID(addr, &id)}},
+		resource.TestStep{Config: config, ConfigPlanChecks: acctest.EmptyPlanAfterApply(), ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(addr, &id)}},
 		resource.TestStep{
 			PreConfig: func() {
 				changed, ttl := "changed in the Console", int64(60)
@@ -164,12 +164,12 @@ func TestAccAPIResource_drift(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(addr, attr("name"), knownvalue.StringExact(name)),
-					plancheck.ExpectKnownValue(addr, attr("access_token_ttl"), knownvalue.Int64Exact(900)),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("name"), knownvalue.StringExact(name)),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("access_token_ttl"), knownvalue.Int64Exact(900)),
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			ConfigStateChecks: []statecheck.StateCheck{expectIDUnchanged(addr, &id)},
+			ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectIDUnchanged(addr, &id)},
 		},
 	))
 }
@@ -181,7 +181,7 @@ func TestAccAPIResource_disappears(t *testing.T) {
 	var id string
 	config := apiConfig(e, name, indicatorFor(name), "")
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: config, ConfigPlanChecks: emptyPlanAfterApply, ConfigStateChecks: []statecheck.StateCheck{captureID(addr, &id)}},
+		resource.TestStep{Config: config, ConfigPlanChecks: acctest.EmptyPlanAfterApply(), ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(addr, &id)}},
 		resource.TestStep{
 			PreConfig: func() {
 				if err := e.Client.DeleteAPIResource(t.Context(), id); err != nil {
@@ -189,8 +189,8 @@ func TestAccAPIResource_disappears(t *testing.T) {
 				}
 			},
 			Config:            config,
-			ConfigPlanChecks:  planned(addr, plancheck.ResourceActionCreate),
-			ConfigStateChecks: []statecheck.StateCheck{expectIDChanged(addr, &id)},
+			ConfigPlanChecks:  acctest.PlannedAction(addr, plancheck.ResourceActionCreate),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectIDChanged(addr, &id)},
 		},
 	))
 }
@@ -201,13 +201,13 @@ func TestAccAPIResource_replaceIndicator(t *testing.T) {
 	name := acctest.RandomName("api")
 	var id string
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: apiConfig(e, name, indicatorFor(name), ""), ConfigPlanChecks: emptyPlanAfterApply, ConfigStateChecks: []statecheck.StateCheck{captureID(addr, &id)}},
+		resource.TestStep{Config: apiConfig(e, name, indicatorFor(name), ""), ConfigPlanChecks: acctest.EmptyPlanAfterApply(), ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(addr, &id)}},
 		resource.TestStep{
 			Config:           apiConfig(e, name, indicatorFor(name)+"/v2", ""),
-			ConfigPlanChecks: planned(addr, plancheck.ResourceActionDestroyBeforeCreate),
+			ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectIDChanged(addr, &id),
-				statecheck.ExpectKnownValue(addr, attr("indicator"), knownvalue.StringExact(indicatorFor(name)+"/v2")),
+				acctest.ExpectIDChanged(addr, &id),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("indicator"), knownvalue.StringExact(indicatorFor(name)+"/v2")),
 			},
 		},
 	))
@@ -235,16 +235,16 @@ func TestAccAPIResource_badInput(t *testing.T) {
 		PlanOnly:    true,
 		ExpectError: regexp.MustCompile(`must be at least 1`),
 	}))
-	if n := requests(e, "POST /api/resources"); n > 0 {
+	if n := e.Requests("POST /api/resources"); n > 0 {
 		t.Errorf("invalid configurations sent %d POST /api/resources requests, want 0", n)
 	}
 	// Positive control: a valid configuration is counted, so the zero above
 	// means no request was sent. urn: indicators are absolute URIs too.
 	resource.Test(t, testCase(e, resource.TestStep{
 		Config:           apiConfig(e, name, "urn:example:"+name, ""),
-		ConfigPlanChecks: emptyPlanAfterApply,
+		ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 	}))
-	if n := requests(e, "POST /api/resources"); n == 0 {
+	if n := e.Requests("POST /api/resources"); n == 0 {
 		t.Errorf("a valid configuration sent no POST /api/resources: the counter does not count")
 	}
 }
@@ -273,7 +273,7 @@ resource "logto_api_resource" "mgmt" {
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(mgmt, attr("id"), knownvalue.StringExact(logto.ManagementAPIResourceID)),
+				statecheck.ExpectKnownValue(mgmt, acctest.Attr("id"), knownvalue.StringExact(logto.ManagementAPIResourceID)),
 			},
 		},
 		resource.TestStep{

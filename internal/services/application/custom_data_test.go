@@ -41,10 +41,10 @@ resource "logto_application" "test" {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           config,
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("custom_data"), knownvalue.StringExact(want)),
-				captureID(addr, &id),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("custom_data"), knownvalue.StringExact(want)),
+				acctest.CaptureID(addr, &id),
 				// Logto holds the same object; whatever key order it answers
 				// with, its canonical form is what jsonencode wrote.
 				stateCheckFunc(func(ctx context.Context) error {

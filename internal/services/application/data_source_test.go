@@ -36,14 +36,14 @@ data "logto_application" "by_name" {
 }
 `, name),
 		ConfigStateChecks: []statecheck.StateCheck{
-			statecheck.CompareValuePairs("data.logto_application.by_id", attr("id"), addr, attr("id"), compare.ValuesSame()),
-			statecheck.CompareValuePairs("data.logto_application.by_name", attr("id"), addr, attr("id"), compare.ValuesSame()),
-			statecheck.ExpectKnownValue("data.logto_application.by_id", attr("name"), knownvalue.StringExact(name)),
-			statecheck.ExpectKnownValue("data.logto_application.by_name", attr("type"), knownvalue.StringExact("SPA")),
-			statecheck.ExpectKnownValue("data.logto_application.by_name", attr("description"), knownvalue.StringExact("looked up")),
-			statecheck.ExpectKnownValue("data.logto_application.by_name", attr("redirect_uris"),
+			statecheck.CompareValuePairs("data.logto_application.by_id", acctest.Attr("id"), addr, acctest.Attr("id"), compare.ValuesSame()),
+			statecheck.CompareValuePairs("data.logto_application.by_name", acctest.Attr("id"), addr, acctest.Attr("id"), compare.ValuesSame()),
+			statecheck.ExpectKnownValue("data.logto_application.by_id", acctest.Attr("name"), knownvalue.StringExact(name)),
+			statecheck.ExpectKnownValue("data.logto_application.by_name", acctest.Attr("type"), knownvalue.StringExact("SPA")),
+			statecheck.ExpectKnownValue("data.logto_application.by_name", acctest.Attr("description"), knownvalue.StringExact("looked up")),
+			statecheck.ExpectKnownValue("data.logto_application.by_name", acctest.Attr("redirect_uris"),
 				knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("https://spa.example.com/cb")})),
-			statecheck.ExpectKnownValue("data.logto_application.by_id", attr("custom_data"), knownvalue.StringExact(`{"k":"v"}`)),
+			statecheck.ExpectKnownValue("data.logto_application.by_id", acctest.Attr("custom_data"), knownvalue.StringExact(`{"k":"v"}`)),
 		},
 	}))
 }
@@ -161,8 +161,8 @@ data "logto_application" "backslash" {
 }
 `, base),
 		ConfigStateChecks: []statecheck.StateCheck{
-			statecheck.CompareValuePairs("data.logto_application.wild", attr("id"), "logto_application.wild", attr("id"), compare.ValuesSame()),
-			statecheck.CompareValuePairs("data.logto_application.backslash", attr("id"), "logto_application.backslash", attr("id"), compare.ValuesSame()),
+			statecheck.CompareValuePairs("data.logto_application.wild", acctest.Attr("id"), "logto_application.wild", acctest.Attr("id"), compare.ValuesSame()),
+			statecheck.CompareValuePairs("data.logto_application.backslash", acctest.Attr("id"), "logto_application.backslash", acctest.Attr("id"), compare.ValuesSame()),
 		},
 	}))
 }

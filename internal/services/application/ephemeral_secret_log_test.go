@@ -74,13 +74,13 @@ data "logto_api_resource" "management" {
 	resource.Test(t, rolesTestCase(e,
 		resource.TestStep{
 			Config:            base,
-			ConfigStateChecks: []statecheck.StateCheck{captureID("logto_application.m2m", &appID)},
+			ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID("logto_application.m2m", &appID)},
 		},
 		resource.TestStep{
 			PreConfig: func() { secret = secretValue(t, e, appID, logto.DefaultSecretName) },
 			Config:    signIn,
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.logto_api_resource.management", attr("id"), knownvalue.StringExact(logto.ManagementAPIResourceID)),
+				statecheck.ExpectKnownValue("data.logto_api_resource.management", acctest.Attr("id"), knownvalue.StringExact(logto.ManagementAPIResourceID)),
 				target.expectSignIns(e),
 			},
 		},

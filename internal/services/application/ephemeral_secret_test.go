@@ -160,8 +160,8 @@ data "logto_api_resource" "management" {
 	resource.Test(t, rolesTestCase(e,
 		resource.TestStep{
 			Config:            base,
-			ConfigPlanChecks:  emptyPlanAfterApply,
-			ConfigStateChecks: []statecheck.StateCheck{captureID("logto_application.m2m", &appID)},
+			ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID("logto_application.m2m", &appID)},
 		},
 		// Positive control of the sign-in: a wrong secret is refused.
 		resource.TestStep{
@@ -178,8 +178,8 @@ data "logto_api_resource" "management" {
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan(), acctest.AbsentFromPlan(&secret)},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.logto_api_resource.management", attr("id"), knownvalue.StringExact(logto.ManagementAPIResourceID)),
-				statecheck.ExpectKnownValue("logto_application.m2m", attr("secret"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.logto_api_resource.management", acctest.Attr("id"), knownvalue.StringExact(logto.ManagementAPIResourceID)),
+				statecheck.ExpectKnownValue("logto_application.m2m", acctest.Attr("secret"), knownvalue.Null()),
 				acctest.AbsentFromState(&secret),
 				acctest.PresentInState(&appID),
 				target.expectSignIns(e),
@@ -187,7 +187,7 @@ data "logto_api_resource" "management" {
 		},
 		// Without the second provider before the destroy: Terraform cannot
 		// configure a provider from an application it is deleting.
-		resource.TestStep{Config: base, ConfigPlanChecks: emptyPlanAfterApply},
+		resource.TestStep{Config: base, ConfigPlanChecks: acctest.EmptyPlanAfterApply()},
 	))
 }
 
@@ -238,8 +238,8 @@ data "logto_api_resource" "management" {
 	resource.Test(t, rolesTestCase(e,
 		resource.TestStep{
 			Config:            base,
-			ConfigPlanChecks:  emptyPlanAfterApply,
-			ConfigStateChecks: []statecheck.StateCheck{captureID("logto_application.m2m", &appID)},
+			ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID("logto_application.m2m", &appID)},
 		},
 		resource.TestStep{
 			PreConfig: func() {
@@ -255,7 +255,7 @@ data "logto_api_resource" "management" {
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan(), acctest.AbsentFromPlan(&named, &def)},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.logto_api_resource.management", attr("id"), knownvalue.StringExact(logto.ManagementAPIResourceID)),
+				statecheck.ExpectKnownValue("data.logto_api_resource.management", acctest.Attr("id"), knownvalue.StringExact(logto.ManagementAPIResourceID)),
 				acctest.AbsentFromState(&named, &def),
 				target.expectSignIns(e),
 				// Reading rotated nothing.
@@ -270,7 +270,7 @@ data "logto_api_resource" "management" {
 				}),
 			},
 		},
-		resource.TestStep{Config: base, ConfigPlanChecks: emptyPlanAfterApply},
+		resource.TestStep{Config: base, ConfigPlanChecks: acctest.EmptyPlanAfterApply()},
 	))
 }
 
@@ -307,7 +307,7 @@ data "logto_application" "x" {
 `
 	}
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: apps, ConfigPlanChecks: emptyPlanAfterApply},
+		resource.TestStep{Config: apps, ConfigPlanChecks: acctest.EmptyPlanAfterApply()},
 		resource.TestStep{
 			Config: use(`
 ephemeral "logto_application_secret" "x" {
@@ -333,7 +333,7 @@ ephemeral "logto_application_secret" "x" {
 `),
 			ExpectError: regexp.MustCompile(`(?s)Logto Application Not Found.*"no-such-app"`),
 		},
-		resource.TestStep{Config: apps, ConfigPlanChecks: emptyPlanAfterApply},
+		resource.TestStep{Config: apps, ConfigPlanChecks: acctest.EmptyPlanAfterApply()},
 	))
 }
 
@@ -416,16 +416,16 @@ data "logto_api_resource" "billing" {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		CheckDestroy:             acctest.CheckAll(e.CheckRoleAssignmentsDestroyed, e.CheckApplicationsDestroyed, e.CheckAccessDestroyed),
 		Steps: []resource.TestStep{
-			{Config: base, ConfigPlanChecks: emptyPlanAfterApply},
+			{Config: base, ConfigPlanChecks: acctest.EmptyPlanAfterApply()},
 			{
 				Config:           handOn,
-				ConfigPlanChecks: emptyPlanAfterApply,
+				ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.CompareValuePairs("data.logto_api_resource.billing", attr("id"), "logto_api_resource.billing", attr("id"), compare.ValuesSame()),
+					statecheck.CompareValuePairs("data.logto_api_resource.billing", acctest.Attr("id"), "logto_api_resource.billing", acctest.Attr("id"), compare.ValuesSame()),
 					target.expectSignIns(e),
 				},
 			},
-			{Config: base, ConfigPlanChecks: emptyPlanAfterApply},
+			{Config: base, ConfigPlanChecks: acctest.EmptyPlanAfterApply()},
 		},
 	})
 }

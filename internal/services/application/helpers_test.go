@@ -19,64 +19,10 @@ func (f stateCheckFunc) CheckState(ctx context.Context, _ statecheck.CheckStateR
 	resp.Error = f(ctx)
 }
 
-// resourceStateCheck runs fn on the attribute values of one resource.
-type resourceStateCheck struct {
-	address string
-	fn      func(values map[string]any) error
-}
-
-func (c resourceStateCheck) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
-	if req.State == nil || req.State.Values == nil || req.State.Values.RootModule == nil {
-		resp.Error = fmt.Errorf("no state")
-		return
-	}
-	for _, r := range req.State.Values.RootModule.Resources {
-		if r.Address == c.address {
-			resp.Error = c.fn(r.AttributeValues)
-			return
-		}
-	}
-	resp.Error = fmt.Errorf("%s is not in the state", c.address)
-}
-
-// captureID stores the resource's id for later steps.
-func captureID(address string, id *string) statecheck.StateCheck {
-	return resourceStateCheck{address, func(v map[string]any) error {
-		s, _ := v["id"].(string)
-		if s == "" {
-			return fmt.Errorf("%s has no id", address)
-		}
-		*id = s
-		return nil
-	}}
-}
-
-// expectIDUnchanged asserts the application was updated in place.
-func expectIDUnchanged(id *string) statecheck.StateCheck {
-	return resourceStateCheck{addr, func(v map[string]any) error {
-		if v["id"] != *id {
-			return fmt.Errorf("%s id = %v, want %s (updated in place, not replaced)", addr, v["id"], *id)
-		}
-		return nil
-	}}
-}
-
-// expectIDChanged asserts the application is a new object, and records its id.
-func expectIDChanged(id *string) statecheck.StateCheck {
-	return resourceStateCheck{addr, func(v map[string]any) error {
-		s, _ := v["id"].(string)
-		if s == "" || s == *id {
-			return fmt.Errorf("%s id = %q, want a new id (old %s)", addr, s, *id)
-		}
-		*id = s
-		return nil
-	}}
-}
-
 // expectDefaultSecret asserts that the application's secret attribute holds
 // the value of its "Default secret" as Logto lists it.
 func expectDefaultSecret(e *acctest.Env) statecheck.StateCheck {
-	return resourceStateCheck{addr, func(v map[string]any) error {
+	return acctest.StateCheck(addr, func(v map[string]any) error {
 		id, _ := v["id"].(string)
 		secret, _ := v["secret"].(string)
 		secrets, err := e.Client.ListApplicationSecrets(context.Background(), id)
@@ -92,13 +38,13 @@ func expectDefaultSecret(e *acctest.Env) statecheck.StateCheck {
 			}
 		}
 		return fmt.Errorf("application %s has no %q", id, logto.DefaultSecretName)
-	}}
+	})
 }
 
 // expectListMatchesHCL asserts that a list attribute holds exactly the
 // elements of an HCL/JSON list literal, in order.
 func expectListMatchesHCL(address, name, literal string) statecheck.StateCheck {
-	return resourceStateCheck{address, func(v map[string]any) error {
+	return acctest.StateCheck(address, func(v map[string]any) error {
 		var want []string
 		if err := json.Unmarshal([]byte(literal), &want); err != nil {
 			return err
@@ -116,7 +62,7 @@ func expectListMatchesHCL(address, name, literal string) statecheck.StateCheck {
 			return fmt.Errorf("%s.%s = %v, want %v", address, name, got, want)
 		}
 		return nil
-	}}
+	})
 }
 
 // expectRequests checks an emulator request counter.

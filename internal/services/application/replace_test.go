@@ -27,7 +27,7 @@ var replaced = resource.ConfigPlanChecks{
 // expectThirdPartyInLogto asserts Logto's isThirdParty of the application in
 // the state.
 func expectThirdPartyInLogto(e *acctest.Env, want bool) statecheck.StateCheck {
-	return resourceStateCheck{addr, func(v map[string]any) error {
+	return acctest.StateCheck(addr, func(v map[string]any) error {
 		id, _ := v["id"].(string)
 		app, err := e.Client.GetApplication(context.Background(), id)
 		if err != nil {
@@ -37,7 +37,7 @@ func expectThirdPartyInLogto(e *acctest.Env, want bool) statecheck.StateCheck {
 			return errorf("application %s isThirdParty = %v in Logto, want %v", id, app.IsThirdParty, want)
 		}
 		return nil
-	}}
+	})
 }
 
 // TestAccApplication_replace: changing type or is_third_party, or removing
@@ -59,18 +59,18 @@ resource "logto_application" "test" {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           config("SPA", ""),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("is_third_party"), knownvalue.Bool(false)),
-				captureID(addr, &id),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("is_third_party"), knownvalue.Bool(false)),
+				acctest.CaptureID(addr, &id),
 			},
 		},
 		resource.TestStep{
 			Config:           config("Traditional", ""),
 			ConfigPlanChecks: replaced,
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("type"), knownvalue.StringExact("Traditional")),
-				expectIDChanged(&id),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("type"), knownvalue.StringExact("Traditional")),
+				acctest.ExpectIDChanged(addr, &id),
 				expectDefaultSecret(e),
 			},
 		},
@@ -78,9 +78,9 @@ resource "logto_application" "test" {
 			Config:           config("Traditional", "is_third_party = true"),
 			ConfigPlanChecks: replaced,
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("is_third_party"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("is_third_party"), knownvalue.Bool(true)),
 				expectThirdPartyInLogto(e, true),
-				expectIDChanged(&id),
+				acctest.ExpectIDChanged(addr, &id),
 			},
 		},
 		// The documented default applies: removing the attribute goes back
@@ -90,14 +90,14 @@ resource "logto_application" "test" {
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
-					plancheck.ExpectKnownValue(addr, attr("is_third_party"), knownvalue.Bool(false)),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("is_third_party"), knownvalue.Bool(false)),
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("is_third_party"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("is_third_party"), knownvalue.Bool(false)),
 				expectThirdPartyInLogto(e, false),
-				expectIDChanged(&id),
+				acctest.ExpectIDChanged(addr, &id),
 			},
 		},
 		// Written out, the default plans nothing.
@@ -105,7 +105,7 @@ resource "logto_application" "test" {
 			Config:           config("Traditional", "is_third_party = false"),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectIDUnchanged(&id),
+				acctest.ExpectIDUnchanged(addr, &id),
 			},
 		},
 	))
@@ -135,17 +135,17 @@ resource "logto_application" "test" {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:            config(sub),
-			ConfigPlanChecks:  emptyPlanAfterApply,
-			ConfigStateChecks: []statecheck.StateCheck{captureID(addr, &id)},
+			ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(addr, &id)},
 		},
 		resource.TestStep{
 			Config:           config(sub + "-2"),
 			ConfigPlanChecks: replaced,
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("protected_app_metadata").AtMapKey("sub_domain"), knownvalue.StringExact(sub+"-2")),
-				statecheck.ExpectKnownValue(addr, attr("protected_app_metadata").AtMapKey("host"),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("protected_app_metadata").AtMapKey("sub_domain"), knownvalue.StringExact(sub+"-2")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("protected_app_metadata").AtMapKey("host"),
 					knownvalue.StringRegexp(regexp.MustCompile("^"+regexp.QuoteMeta(sub+"-2")+`\.`))),
-				expectIDChanged(&id),
+				acctest.ExpectIDChanged(addr, &id),
 			},
 		},
 	))
@@ -206,9 +206,9 @@ resource "logto_application" "test" {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           omitted,
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				captureID(addr, &id),
+				acctest.CaptureID(addr, &id),
 				expectSettingsInLogto(e, &id, []string{}, []string{}, []string{}, `{}`),
 			},
 		},
@@ -233,14 +233,14 @@ resource "logto_application" "test" {
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectSettingsInLogto(e, &id, u.redirects, u.postLogout, u.origins, u.customData),
 				// The state follows Logto.
-				statecheck.ExpectKnownValue(addr, attr("redirect_uris"), knownvalue.ListExact([]knownvalue.Check{
+				statecheck.ExpectKnownValue(addr, acctest.Attr("redirect_uris"), knownvalue.ListExact([]knownvalue.Check{
 					knownvalue.StringExact(u.redirects[0]), knownvalue.StringExact(u.redirects[1]),
 				})),
-				statecheck.ExpectKnownValue(addr, attr("cors_allowed_origins"), knownvalue.SetExact([]knownvalue.Check{
+				statecheck.ExpectKnownValue(addr, acctest.Attr("cors_allowed_origins"), knownvalue.SetExact([]knownvalue.Check{
 					knownvalue.StringExact(u.origins[0]),
 				})),
-				statecheck.ExpectKnownValue(addr, attr("custom_data"), knownvalue.StringExact(`{"n":1,"setInConsole":{"by":"ops"}}`)),
-				expectIDUnchanged(&id),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("custom_data"), knownvalue.StringExact(`{"n":1,"setInConsole":{"by":"ops"}}`)),
+				acctest.ExpectIDUnchanged(addr, &id),
 			},
 		},
 		resource.TestStep{
@@ -260,9 +260,9 @@ resource "logto_application" "test" {
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectSettingsInLogto(e, &id, []string{}, []string{}, []string{}, `{}`),
-				statecheck.ExpectKnownValue(addr, attr("redirect_uris"), knownvalue.ListSizeExact(0)),
-				statecheck.ExpectKnownValue(addr, attr("custom_data"), knownvalue.StringExact(`{}`)),
-				expectIDUnchanged(&id),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("redirect_uris"), knownvalue.ListSizeExact(0)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("custom_data"), knownvalue.StringExact(`{}`)),
+				acctest.ExpectIDUnchanged(addr, &id),
 			},
 		},
 	))

@@ -38,7 +38,7 @@ resource "logto_application" "test" {
 		resource.TestStep{
 			Config: config,
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("name"), knownvalue.StringExact(name)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("name"), knownvalue.StringExact(name)),
 				stateCheckFunc(func(_ context.Context) error { return expectRequests(e, "POST /api/applications", 2) }),
 			},
 		},
@@ -77,7 +77,7 @@ resource "logto_application" "test" {
 `, name, description)
 	}
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: config("one"), ConfigPlanChecks: emptyPlanAfterApply},
+		resource.TestStep{Config: config("one"), ConfigPlanChecks: acctest.EmptyPlanAfterApply()},
 		resource.TestStep{
 			PreConfig: func() {
 				e.Emulator.InjectFault(emulator.Fault{Method: "PATCH", Route: "/api/applications/{id}", Delay: time.Minute, Times: 10})
@@ -89,7 +89,7 @@ resource "logto_application" "test" {
 			PreConfig: e.Emulator.ClearFaults,
 			Config:    config("two"),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("description"), knownvalue.StringExact("two")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("description"), knownvalue.StringExact("two")),
 			},
 		},
 	))
@@ -151,7 +151,7 @@ data "logto_applications" "all" {
 			PreConfig: e.Emulator.ClearFaults,
 			Config:    byID,
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.logto_application.by_id", attr("name"), knownvalue.StringExact(name)),
+				statecheck.ExpectKnownValue("data.logto_application.by_id", acctest.Attr("name"), knownvalue.StringExact(name)),
 			},
 		},
 	))
@@ -183,7 +183,7 @@ resource "logto_application_secret" "test" {
 }
 `, app.ID)
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: config, ConfigPlanChecks: emptyPlanAfterApply},
+		resource.TestStep{Config: config, ConfigPlanChecks: acctest.EmptyPlanAfterApply()},
 		resource.TestStep{
 			PreConfig: func() {
 				e.Emulator.InjectFault(emulator.Fault{Method: "GET", Route: "/api/applications/{id}/secrets", Delay: time.Minute, Times: 20})

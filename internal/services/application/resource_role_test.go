@@ -39,7 +39,7 @@ resource "logto_application_role" "test" {
 // expectLinkInLogto asserts that the link's id is <application_id>/<role_id>
 // and that Logto lists the role among the application's roles.
 func expectLinkInLogto(e *acctest.Env) statecheck.StateCheck {
-	return resourceStateCheck{roleAddr, func(v map[string]any) error {
+	return acctest.StateCheck(roleAddr, func(v map[string]any) error {
 		appID, _ := v["application_id"].(string)
 		roleID, _ := v["role_id"].(string)
 		if v["id"] != appID+"/"+roleID {
@@ -55,7 +55,7 @@ func expectLinkInLogto(e *acctest.Env) statecheck.StateCheck {
 			}
 		}
 		return errorf("application %s does not hold role %s in Logto", appID, roleID)
-	}}
+	})
 }
 
 // The bootstrap story: a machine-to-machine application given Logto's own
@@ -74,9 +74,9 @@ data "logto_role" "management" {
 	resource.Test(t, rolesTestCase(e,
 		resource.TestStep{
 			Config:           config,
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(roleAddr, attr("role_id"), knownvalue.StringExact(mgmt.ID)),
+				statecheck.ExpectKnownValue(roleAddr, acctest.Attr("role_id"), knownvalue.StringExact(mgmt.ID)),
 				expectLinkInLogto(e),
 				appIDOf(&appID),
 			},
@@ -107,7 +107,7 @@ func TestAccApplicationRole_additive(t *testing.T) {
 	resource.Test(t, rolesTestCase(e,
 		resource.TestStep{
 			Config:            config,
-			ConfigPlanChecks:  emptyPlanAfterApply,
+			ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{expectLinkInLogto(e), appIDOf(&appID), roleIDOf("a", &roleA), roleIDOf("b", &roleB)},
 		},
 		// A role given elsewhere is left alone.
@@ -172,7 +172,7 @@ func TestAccApplicationRole_disappears(t *testing.T) {
 	var appID string
 	config := linkConfig(e, prefix, "logto_role.a.id", "")
 	resource.Test(t, rolesTestCase(e,
-		resource.TestStep{Config: config, ConfigPlanChecks: emptyPlanAfterApply, ConfigStateChecks: []statecheck.StateCheck{appIDOf(&appID)}},
+		resource.TestStep{Config: config, ConfigPlanChecks: acctest.EmptyPlanAfterApply(), ConfigStateChecks: []statecheck.StateCheck{appIDOf(&appID)}},
 		resource.TestStep{
 			PreConfig: func() { e.DeleteApplicationOutOfBand(t, appID) },
 			Config:    config,
@@ -198,7 +198,7 @@ func TestAccApplicationRole_badInput(t *testing.T) {
 	// Create the roles and the application first, so that the role ids are
 	// known when the links are planned.
 	resource.Test(t, rolesTestCase(e,
-		resource.TestStep{Config: linkConfig(e, prefix, "", ""), ConfigPlanChecks: emptyPlanAfterApply},
+		resource.TestStep{Config: linkConfig(e, prefix, "", ""), ConfigPlanChecks: acctest.EmptyPlanAfterApply()},
 		resource.TestStep{
 			Config:      linkConfig(e, prefix, "logto_role.user.id", ""),
 			ExpectError: regexp.MustCompile(`(?s)Wrong Logto Role Type.*"` + prefix + `-user"`),
@@ -219,7 +219,7 @@ func TestAccApplicationRole_badInput(t *testing.T) {
 		t.Errorf("refused links sent %d %s, want 0", n, post)
 	}
 	// Positive control: a valid link is counted.
-	resource.Test(t, rolesTestCase(e, resource.TestStep{Config: linkConfig(e, prefix, "logto_role.a.id", ""), ConfigPlanChecks: emptyPlanAfterApply}))
+	resource.Test(t, rolesTestCase(e, resource.TestStep{Config: linkConfig(e, prefix, "logto_role.a.id", ""), ConfigPlanChecks: acctest.EmptyPlanAfterApply()}))
 	if n := e.Requests(post); e.Emulator != nil && n == 0 {
 		t.Errorf("a valid link sent no %s: the counter does not count", post)
 	}

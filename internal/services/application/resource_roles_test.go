@@ -75,8 +75,8 @@ resource "logto_role" "user" {
 // logto_role resources.
 func expectAppRolesInLogto(e *acctest.Env, roles ...string) []statecheck.StateCheck {
 	checks := []statecheck.StateCheck{
-		statecheck.ExpectKnownValue(rolesAddr, attr("role_ids"), knownvalue.SetSizeExact(len(roles))),
-		resourceStateCheck{rolesAddr, func(v map[string]any) error {
+		statecheck.ExpectKnownValue(rolesAddr, acctest.Attr("role_ids"), knownvalue.SetSizeExact(len(roles))),
+		acctest.StateCheck(rolesAddr, func(v map[string]any) error {
 			appID, _ := v["application_id"].(string)
 			if v["id"] != appID {
 				return errorf("%s id = %v, want the application id %s", rolesAddr, v["id"], appID)
@@ -101,21 +101,21 @@ func expectAppRolesInLogto(e *acctest.Env, roles ...string) []statecheck.StateCh
 				return errorf("state role_ids %v, Logto holds %v", inState, inLogto)
 			}
 			return nil
-		}},
+		}),
 	}
 	for _, r := range roles {
-		checks = append(checks, statecheck.CompareValueCollection(rolesAddr, []tfjsonpath.Path{attr("role_ids")},
-			"logto_role."+r, attr("id"), compare.ValuesSame()))
+		checks = append(checks, statecheck.CompareValueCollection(rolesAddr, []tfjsonpath.Path{acctest.Attr("role_ids")},
+			"logto_role."+r, acctest.Attr("id"), compare.ValuesSame()))
 	}
 	return checks
 }
 
 // appIDOf reads the application id from the state into id.
-func appIDOf(id *string) statecheck.StateCheck { return captureID("logto_application.app", id) }
+func appIDOf(id *string) statecheck.StateCheck { return acctest.CaptureID("logto_application.app", id) }
 
 // roleIDOf reads a logto_role's id from the state.
 func roleIDOf(name string, id *string) statecheck.StateCheck {
-	return captureID("logto_role."+name, id)
+	return acctest.CaptureID("logto_role."+name, id)
 }
 
 func TestAccApplicationRoles_lifecycle(t *testing.T) {
@@ -126,7 +126,7 @@ func TestAccApplicationRoles_lifecycle(t *testing.T) {
 	resource.Test(t, rolesTestCase(e,
 		resource.TestStep{
 			Config:           rolesConfig(e, prefix, "MachineToMachine", `[logto_role.a.id, logto_role.b.id]`),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: append(expectAppRolesInLogto(e, "a", "b"),
 				appIDOf(&appID), roleIDOf("c", &roleC)),
 		},
@@ -164,12 +164,12 @@ func TestAccApplicationRoles_lifecycle(t *testing.T) {
 		// An empty set takes every role away.
 		resource.TestStep{
 			Config:            rolesConfig(e, prefix, "MachineToMachine", `[]`),
-			ConfigPlanChecks:  emptyPlanAfterApply,
+			ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: expectAppRolesInLogto(e),
 		},
 		resource.TestStep{
 			Config:            rolesConfig(e, prefix, "MachineToMachine", `[logto_role.c.id]`),
-			ConfigPlanChecks:  emptyPlanAfterApply,
+			ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: expectAppRolesInLogto(e, "c"),
 		},
 		// Removing the resource takes its roles away; the application stays.
@@ -222,7 +222,7 @@ func TestAccApplicationRoles_wrongTypeKeepsRoles(t *testing.T) {
 	resource.Test(t, rolesTestCase(e,
 		resource.TestStep{
 			Config:            rolesConfig(e, prefix, "MachineToMachine", `[logto_role.a.id]`),
-			ConfigPlanChecks:  emptyPlanAfterApply,
+			ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: append(expectAppRolesInLogto(e, "a"), appIDOf(&appID), roleIDOf("a", &roleA)),
 			Check: func(*terraform.State) error {
 				// Positive control: the counters count the POST of a valid set.
@@ -255,7 +255,7 @@ resource "logto_role" "user2" {
 		// After all of it, the application still holds its role.
 		resource.TestStep{
 			Config:            rolesConfig(e, prefix, "MachineToMachine", `[logto_role.a.id]`),
-			ConfigPlanChecks:  emptyPlanAfterApply,
+			ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: expectAppRolesInLogto(e, "a"),
 			Check: func(*terraform.State) error {
 				if held := e.ApplicationRoleIDs(t, appID); !slices.Equal(held, []string{roleA}) {
@@ -287,7 +287,7 @@ func TestAccApplicationRoles_disappears(t *testing.T) {
 	var appID string
 	config := rolesConfig(e, prefix, "MachineToMachine", `[logto_role.a.id]`)
 	resource.Test(t, rolesTestCase(e,
-		resource.TestStep{Config: config, ConfigPlanChecks: emptyPlanAfterApply, ConfigStateChecks: []statecheck.StateCheck{appIDOf(&appID)}},
+		resource.TestStep{Config: config, ConfigPlanChecks: acctest.EmptyPlanAfterApply(), ConfigStateChecks: []statecheck.StateCheck{appIDOf(&appID)}},
 		// The application is deleted outside Terraform: both are planned for
 		// creation again, without error.
 		resource.TestStep{

@@ -34,7 +34,7 @@ resource "logto_application_secret" "test" {
 // expectSecretInLogto asserts that the secret in the state is the one Logto
 // lists for the application, value included.
 func expectSecretInLogto(e *acctest.Env) statecheck.StateCheck {
-	return resourceStateCheck{secretAddr, func(v map[string]any) error {
+	return acctest.StateCheck(secretAddr, func(v map[string]any) error {
 		appID, _ := v["application_id"].(string)
 		name, _ := v["name"].(string)
 		value, _ := v["value"].(string)
@@ -51,7 +51,7 @@ func expectSecretInLogto(e *acctest.Env) statecheck.StateCheck {
 			}
 		}
 		return errorf("application %s has no secret %q", appID, name)
-	}}
+	})
 }
 
 func TestAccApplicationSecret_lifecycle(t *testing.T) {
@@ -64,14 +64,14 @@ func TestAccApplicationSecret_lifecycle(t *testing.T) {
 		resource.TestStep{
 			Config: secretConfig(e, appName, "MachineToMachine", `  name       = "ci"
   expires_at = "`+expires+`"`),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(secretAddr, attr("name"), knownvalue.StringExact("ci")),
-				statecheck.ExpectKnownValue(secretAddr, attr("expires_at"), knownvalue.StringExact(expires)),
-				statecheck.ExpectKnownValue(secretAddr, attr("value"), knownvalue.StringRegexp(regexp.MustCompile(`^\S{16,}$`))),
-				statecheck.CompareValuePairs(secretAddr, attr("application_id"), "logto_application.app", attr("id"), compare.ValuesSame()),
+				statecheck.ExpectKnownValue(secretAddr, acctest.Attr("name"), knownvalue.StringExact("ci")),
+				statecheck.ExpectKnownValue(secretAddr, acctest.Attr("expires_at"), knownvalue.StringExact(expires)),
+				statecheck.ExpectKnownValue(secretAddr, acctest.Attr("value"), knownvalue.StringRegexp(regexp.MustCompile(`^\S{16,}$`))),
+				statecheck.CompareValuePairs(secretAddr, acctest.Attr("application_id"), "logto_application.app", acctest.Attr("id"), compare.ValuesSame()),
 				expectSecretInLogto(e),
-				captureID(secretAddr, &id),
+				acctest.CaptureID(secretAddr, &id),
 			},
 		},
 		// A rename keeps the secret (same value), in place.
@@ -83,7 +83,7 @@ func TestAccApplicationSecret_lifecycle(t *testing.T) {
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(secretAddr, attr("name"), knownvalue.StringExact("ci-renamed")),
+				statecheck.ExpectKnownValue(secretAddr, acctest.Attr("name"), knownvalue.StringExact("ci-renamed")),
 				expectSecretInLogto(e),
 			},
 		},
@@ -96,7 +96,7 @@ func TestAccApplicationSecret_lifecycle(t *testing.T) {
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(secretAddr, attr("expires_at"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(secretAddr, acctest.Attr("expires_at"), knownvalue.Null()),
 				expectSecretInLogto(e),
 			},
 		},

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/faccc625/terraform-provider-logto/internal/acctest"
 	"github.com/faccc625/terraform-provider-logto/internal/logto"
@@ -19,19 +18,12 @@ import (
 
 const addr = "logto_application.test"
 
-func attr(name string) tfjsonpath.Path { return tfjsonpath.New(name) }
-
 func testCase(e *acctest.Env, steps ...resource.TestStep) resource.TestCase {
 	return resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		CheckDestroy:             e.CheckApplicationsDestroyed,
 		Steps:                    steps,
 	}
-}
-
-// emptyPlanAfterApply asserts that the plan after apply and refresh is empty.
-var emptyPlanAfterApply = resource.ConfigPlanChecks{
-	PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 }
 
 func TestAccApplication_basic(t *testing.T) {
@@ -51,7 +43,7 @@ func TestAccApplication_basic(t *testing.T) {
 			t.Parallel()
 			e := acctest.New(t)
 			name := acctest.RandomName("app")
-			secretCheck := statecheck.ExpectKnownValue(addr, attr("secret"), knownvalue.Null())
+			secretCheck := statecheck.ExpectKnownValue(addr, acctest.Attr("secret"), knownvalue.Null())
 			if tc.hasSecret {
 				secretCheck = expectDefaultSecret(e)
 			}
@@ -64,18 +56,18 @@ resource "logto_application" "test" {
   post_logout_redirect_uris = %s
 }
 `, name, tc.appType, tc.redirects, tc.postLogout),
-				ConfigPlanChecks: emptyPlanAfterApply,
+				ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, attr("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[a-z0-9]{21}$`))),
-					statecheck.ExpectKnownValue(addr, attr("name"), knownvalue.StringExact(name)),
-					statecheck.ExpectKnownValue(addr, attr("type"), knownvalue.StringExact(tc.appType)),
-					statecheck.ExpectKnownValue(addr, attr("description"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(addr, attr("is_third_party"), knownvalue.Bool(false)),
-					statecheck.ExpectKnownValue(addr, attr("custom_data"), knownvalue.StringExact("{}")),
-					statecheck.ExpectKnownValue(addr, attr("cors_allowed_origins"), knownvalue.SetSizeExact(0)),
-					statecheck.ExpectKnownValue(addr, attr("id_token_ttl"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(addr, attr("protected_app_metadata"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(addr, attr("created_at"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT`))),
+					statecheck.ExpectKnownValue(addr, acctest.Attr("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[a-z0-9]{21}$`))),
+					statecheck.ExpectKnownValue(addr, acctest.Attr("name"), knownvalue.StringExact(name)),
+					statecheck.ExpectKnownValue(addr, acctest.Attr("type"), knownvalue.StringExact(tc.appType)),
+					statecheck.ExpectKnownValue(addr, acctest.Attr("description"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(addr, acctest.Attr("is_third_party"), knownvalue.Bool(false)),
+					statecheck.ExpectKnownValue(addr, acctest.Attr("custom_data"), knownvalue.StringExact("{}")),
+					statecheck.ExpectKnownValue(addr, acctest.Attr("cors_allowed_origins"), knownvalue.SetSizeExact(0)),
+					statecheck.ExpectKnownValue(addr, acctest.Attr("id_token_ttl"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(addr, acctest.Attr("protected_app_metadata"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(addr, acctest.Attr("created_at"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT`))),
 					expectListMatchesHCL(addr, "redirect_uris", tc.redirects),
 					expectListMatchesHCL(addr, "post_logout_redirect_uris", tc.postLogout),
 					secretCheck,
@@ -106,9 +98,9 @@ resource "logto_application" "test" {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           config("https://internal.example.com"),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("protected_app_metadata"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+				statecheck.ExpectKnownValue(addr, acctest.Attr("protected_app_metadata"), knownvalue.ObjectExact(map[string]knownvalue.Check{
 					"sub_domain": knownvalue.StringExact(sub),
 					"origin":     knownvalue.StringExact("https://internal.example.com"),
 					"host":       knownvalue.StringRegexp(regexp.MustCompile("^" + sub + `\.`)),
@@ -123,7 +115,7 @@ resource "logto_application" "test" {
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("protected_app_metadata").AtMapKey("origin"), knownvalue.StringExact("https://internal2.example.com")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("protected_app_metadata").AtMapKey("origin"), knownvalue.StringExact("https://internal2.example.com")),
 			},
 		},
 		resource.TestStep{ResourceName: addr, ImportState: true, ImportStateVerify: true},
@@ -143,10 +135,10 @@ resource "logto_application" "test" {
   type = "Traditional"
 }
 `, name),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("redirect_uris"), knownvalue.ListSizeExact(0)),
-				captureID(addr, &id),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("redirect_uris"), knownvalue.ListSizeExact(0)),
+				acctest.CaptureID(addr, &id),
 			},
 		},
 		// Settings made in the Console, which this resource does not manage,
@@ -173,19 +165,19 @@ resource "logto_application" "test" {
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("name"), knownvalue.StringExact(name+"-renamed")),
-				statecheck.ExpectKnownValue(addr, attr("description"), knownvalue.StringExact("Managed by Terraform")),
-				statecheck.ExpectKnownValue(addr, attr("redirect_uris"), knownvalue.ListExact([]knownvalue.Check{
+				statecheck.ExpectKnownValue(addr, acctest.Attr("name"), knownvalue.StringExact(name+"-renamed")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("description"), knownvalue.StringExact("Managed by Terraform")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("redirect_uris"), knownvalue.ListExact([]knownvalue.Check{
 					knownvalue.StringExact("https://b.example.com/cb"), knownvalue.StringExact("https://a.example.com/cb"),
 				})),
-				statecheck.ExpectKnownValue(addr, attr("cors_allowed_origins"), knownvalue.SetExact([]knownvalue.Check{
+				statecheck.ExpectKnownValue(addr, acctest.Attr("cors_allowed_origins"), knownvalue.SetExact([]knownvalue.Check{
 					knownvalue.StringExact("https://a.example.com"), knownvalue.StringExact("https://b.example.com"),
 				})),
-				statecheck.ExpectKnownValue(addr, attr("id_token_ttl"), knownvalue.Int64Exact(7200)),
-				statecheck.ExpectKnownValue(addr, attr("refresh_token_ttl_in_days"), knownvalue.Int64Exact(30)),
-				statecheck.ExpectKnownValue(addr, attr("rotate_refresh_token"), knownvalue.Bool(false)),
-				statecheck.ExpectKnownValue(addr, attr("always_issue_refresh_token"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue(addr, attr("custom_data"), knownvalue.StringExact(`{"tags":["a","b"],"team":"platform","tier":1}`)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("id_token_ttl"), knownvalue.Int64Exact(7200)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("refresh_token_ttl_in_days"), knownvalue.Int64Exact(30)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("rotate_refresh_token"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("always_issue_refresh_token"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("custom_data"), knownvalue.StringExact(`{"tags":["a","b"],"team":"platform","tier":1}`)),
 				expectUnmanagedMetadataKept(e, &id),
 			},
 		},
@@ -208,19 +200,19 @@ resource "logto_application" "test" {
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("name"), knownvalue.StringExact(name)),
-				statecheck.ExpectKnownValue(addr, attr("description"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(addr, attr("redirect_uris"), knownvalue.ListExact([]knownvalue.Check{
+				statecheck.ExpectKnownValue(addr, acctest.Attr("name"), knownvalue.StringExact(name)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("description"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("redirect_uris"), knownvalue.ListExact([]knownvalue.Check{
 					knownvalue.StringExact("https://a.example.com/cb"), knownvalue.StringExact("https://b.example.com/cb"),
 				})),
-				statecheck.ExpectKnownValue(addr, attr("post_logout_redirect_uris"), knownvalue.ListSizeExact(0)),
-				statecheck.ExpectKnownValue(addr, attr("cors_allowed_origins"), knownvalue.SetSizeExact(0)),
-				statecheck.ExpectKnownValue(addr, attr("id_token_ttl"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(addr, attr("refresh_token_ttl_in_days"), knownvalue.Int64Exact(7)),
-				statecheck.ExpectKnownValue(addr, attr("rotate_refresh_token"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(addr, attr("custom_data"), knownvalue.StringExact("{}")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("post_logout_redirect_uris"), knownvalue.ListSizeExact(0)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("cors_allowed_origins"), knownvalue.SetSizeExact(0)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("id_token_ttl"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("refresh_token_ttl_in_days"), knownvalue.Int64Exact(7)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("rotate_refresh_token"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("custom_data"), knownvalue.StringExact("{}")),
 				expectUnmanagedMetadataKept(e, &id),
-				expectIDUnchanged(&id),
+				acctest.ExpectIDUnchanged(addr, &id),
 			},
 		},
 	))
@@ -244,7 +236,7 @@ resource "logto_application" "test" {
 }
 `, name)
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: config, ConfigPlanChecks: emptyPlanAfterApply},
+		resource.TestStep{Config: config, ConfigPlanChecks: acctest.EmptyPlanAfterApply()},
 		// terraform import: every attribute, the secret included, read back.
 		resource.TestStep{ResourceName: addr, ImportState: true, ImportStateVerify: true},
 		// an import block: the plan must be a no-op import, so nothing changes.
@@ -274,8 +266,8 @@ resource "logto_application" "test" {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:            config,
-			ConfigPlanChecks:  emptyPlanAfterApply,
-			ConfigStateChecks: []statecheck.StateCheck{captureID(addr, &id)},
+			ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(addr, &id)},
 		},
 		// Someone edits the app in the Console: the plan shows the update that
 		// restores the configuration, the apply does it, the next plan is empty.
@@ -296,13 +288,13 @@ resource "logto_application" "test" {
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(addr, attr("description"), knownvalue.StringExact("as configured")),
-					plancheck.ExpectKnownValue(addr, attr("redirect_uris").AtSliceIndex(0), knownvalue.StringExact("https://spa.example.com/cb")),
-					plancheck.ExpectKnownValue(addr, attr("id_token_ttl"), knownvalue.Int64Exact(3600)),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("description"), knownvalue.StringExact("as configured")),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("redirect_uris").AtSliceIndex(0), knownvalue.StringExact("https://spa.example.com/cb")),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("id_token_ttl"), knownvalue.Int64Exact(3600)),
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			ConfigStateChecks: []statecheck.StateCheck{expectIDUnchanged(&id)},
+			ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectIDUnchanged(addr, &id)},
 		},
 	))
 }
@@ -321,8 +313,8 @@ resource "logto_application" "test" {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:            config,
-			ConfigPlanChecks:  emptyPlanAfterApply,
-			ConfigStateChecks: []statecheck.StateCheck{captureID(addr, &id)},
+			ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(addr, &id)},
 		},
 		// Deleted outside Terraform: no error, the plan creates it again.
 		resource.TestStep{
@@ -332,7 +324,7 @@ resource "logto_application" "test" {
 				PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			ConfigStateChecks: []statecheck.StateCheck{expectIDChanged(&id), expectDefaultSecret(e)},
+			ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectIDChanged(addr, &id), expectDefaultSecret(e)},
 		},
 	))
 }

@@ -15,24 +15,24 @@ import (
 
 // captureSecret stores the resource's secret for later steps.
 func captureSecret(secret *string) statecheck.StateCheck {
-	return resourceStateCheck{addr, func(v map[string]any) error {
+	return acctest.StateCheck(addr, func(v map[string]any) error {
 		s, _ := v["secret"].(string)
 		if s == "" {
 			return errorf("%s has no secret", addr)
 		}
 		*secret = s
 		return nil
-	}}
+	})
 }
 
 // expectSecretChanged asserts the state's secret differs from the recorded one.
 func expectSecretChanged(old *string) statecheck.StateCheck {
-	return resourceStateCheck{addr, func(v map[string]any) error {
+	return acctest.StateCheck(addr, func(v map[string]any) error {
 		if s, _ := v["secret"].(string); s == *old {
 			return errorf("%s secret still holds the value from before the rotation", addr)
 		}
 		return nil
-	}}
+	})
 }
 
 // TestAccApplication_secretRotatedInConsole: the Default secret is read on
@@ -62,8 +62,8 @@ resource "logto_application" "test" {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:            config,
-			ConfigPlanChecks:  emptyPlanAfterApply,
-			ConfigStateChecks: []statecheck.StateCheck{captureID(addr, &id), captureSecret(&secret), expectDefaultSecret(e)},
+			ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(addr, &id), captureSecret(&secret), expectDefaultSecret(e)},
 		},
 		resource.TestStep{
 			PreConfig: rotate,
@@ -74,7 +74,7 @@ resource "logto_application" "test" {
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectSecretChanged(&secret),
 				expectDefaultSecret(e),
-				expectIDUnchanged(&id),
+				acctest.ExpectIDUnchanged(addr, &id),
 			},
 		},
 		resource.TestStep{
@@ -88,8 +88,8 @@ resource "logto_application" "test" {
 				PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("secret"), knownvalue.Null()),
-				expectIDUnchanged(&id),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("secret"), knownvalue.Null()),
+				acctest.ExpectIDUnchanged(addr, &id),
 			},
 		},
 	))

@@ -54,10 +54,10 @@ resource "logto_application_secret" "named" {
   name           = "ci"
 }
 `, e.Endpoint, e.ClientID, e.Resource, name),
-			ConfigStateChecks: []statecheck.StateCheck{resourceStateCheck{addr, func(v map[string]any) error {
+			ConfigStateChecks: []statecheck.StateCheck{acctest.StateCheck(addr, func(v map[string]any) error {
 				appSecret, _ = v["secret"].(string)
 				return nil
-			}}},
+			})},
 		},
 		resource.TestStep{ResourceName: addr, ImportState: true, ImportStateVerify: true},
 	))

@@ -16,7 +16,7 @@ import (
 // captureDefaultSecret reads the application's Default secret from Logto
 // into value (for the absence checks that follow it).
 func captureDefaultSecret(e *acctest.Env, address string, value *string) statecheck.StateCheck {
-	return resourceStateCheck{address, func(v map[string]any) error {
+	return acctest.StateCheck(address, func(v map[string]any) error {
 		id, _ := v["id"].(string)
 		secrets, err := e.Client.ListApplicationSecrets(context.Background(), id)
 		if err != nil {
@@ -29,7 +29,7 @@ func captureDefaultSecret(e *acctest.Env, address string, value *string) statech
 			}
 		}
 		return errorf("application %s has no %q", id, logto.DefaultSecretName)
-	}}
+	})
 }
 
 func TestAccApplication_storeSecret(t *testing.T) {
@@ -52,13 +52,13 @@ resource "logto_application" "test" {
 			Config: config(`  store_secret = false`),
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectKnownValue(addr, attr("secret"), knownvalue.Null()),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("secret"), knownvalue.Null()),
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan(), acctest.AbsentFromPlan(&secret), acctest.PresentInPlan(&name)},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("store_secret"), knownvalue.Bool(false)),
-				statecheck.ExpectKnownValue(addr, attr("secret"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("store_secret"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("secret"), knownvalue.Null()),
 				captureDefaultSecret(e, addr, &secret),
 				acctest.AbsentFromState(&secret),
 				acctest.PresentInState(&name),
@@ -70,12 +70,12 @@ resource "logto_application" "test" {
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectUnknownValue(addr, attr("secret")),
+					plancheck.ExpectUnknownValue(addr, acctest.Attr("secret")),
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("store_secret"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("store_secret"), knownvalue.Bool(true)),
 				expectDefaultSecret(e),
 				// Positive control of the absence checks: the same search
 				// finds the secret once it is stored.
@@ -88,12 +88,12 @@ resource "logto_application" "test" {
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(addr, attr("secret"), knownvalue.Null()),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("secret"), knownvalue.Null()),
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan(), acctest.AbsentFromPlan(&secret)},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("secret"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("secret"), knownvalue.Null()),
 				acctest.AbsentFromState(&secret),
 			},
 		},

@@ -117,8 +117,8 @@ resource "logto_application" "test" {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:            config("https://before.example.com"),
-			ConfigPlanChecks:  emptyPlanAfterApply,
-			ConfigStateChecks: []statecheck.StateCheck{captureID(addr, &id)},
+			ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(addr, &id)},
 		},
 		resource.TestStep{
 			Config: config("https://after.example.com"),
@@ -127,8 +127,8 @@ resource "logto_application" "test" {
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("protected_app_metadata").AtMapKey("origin"), knownvalue.StringExact("https://after.example.com")),
-				expectIDUnchanged(&id),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("protected_app_metadata").AtMapKey("origin"), knownvalue.StringExact("https://after.example.com")),
+				acctest.ExpectIDUnchanged(addr, &id),
 				// Positive control: the proxy did answer with the old row, so
 				// the step above exercised the quirk.
 				stateCheckFunc(func(ctx context.Context) error {

@@ -73,9 +73,9 @@ func TestAccOrganization_jit(t *testing.T) {
   jit_role_ids          = [logto_organization_role.r[0].id]
   jit_sso_connector_ids = [logto_sso_connector.sso.id]
 `),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				captureID(orgAddr, &id),
+				acctest.CaptureID(orgAddr, &id),
 				expectInLogto(orgAddr, "jit_email_domains", 2, jitList(e, "domains")),
 				expectInLogto(orgAddr, "jit_role_ids", 1, jitList(e, "roles")),
 				expectInLogto(orgAddr, "jit_sso_connector_ids", 1, jitList(e, "connectors")),
@@ -83,10 +83,10 @@ func TestAccOrganization_jit(t *testing.T) {
 		},
 		resource.TestStep{
 			Config:           step2,
-			ConfigPlanChecks: planned(orgAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(orgAddr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectID(orgAddr, &id),
-				statecheck.ExpectKnownValue(orgAddr, attr("jit_email_domains"), knownvalue.SetExact([]knownvalue.Check{
+				acctest.ExpectIDUnchanged(orgAddr, &id),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("jit_email_domains"), knownvalue.SetExact([]knownvalue.Check{
 					knownvalue.StringExact("b.example.com"), knownvalue.StringExact("c.example.com"),
 				})),
 				expectInLogto(orgAddr, "jit_email_domains", 2, jitList(e, "domains")),
@@ -105,7 +105,7 @@ func TestAccOrganization_jit(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(orgAddr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(orgAddr, attr("jit_email_domains"), knownvalue.SetSizeExact(2)),
+					plancheck.ExpectKnownValue(orgAddr, acctest.Attr("jit_email_domains"), knownvalue.SetSizeExact(2)),
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
@@ -118,9 +118,9 @@ func TestAccOrganization_jit(t *testing.T) {
   jit_role_ids          = []
   jit_sso_connector_ids = []
 `),
-			ConfigPlanChecks: planned(orgAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(orgAddr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectID(orgAddr, &id),
+				acctest.ExpectIDUnchanged(orgAddr, &id),
 				expectInLogto(orgAddr, "jit_email_domains", 0, jitList(e, "domains")),
 				expectInLogto(orgAddr, "jit_role_ids", 0, jitList(e, "roles")),
 			},
@@ -137,7 +137,7 @@ func TestAccOrganization_jitUnmanagedWhenOmitted(t *testing.T) {
 	var id string
 	config := orgConfig(e, name, "")
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: config, ConfigPlanChecks: emptyPlanAfterApply, ConfigStateChecks: []statecheck.StateCheck{captureID(orgAddr, &id)}},
+		resource.TestStep{Config: config, ConfigPlanChecks: acctest.EmptyPlanAfterApply(), ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(orgAddr, &id)}},
 		resource.TestStep{
 			PreConfig: func() {
 				if err := e.Client.ReplaceOrganizationJITEmailDomains(t.Context(), id, []string{"console.example.com"}); err != nil {
@@ -147,7 +147,7 @@ func TestAccOrganization_jitUnmanagedWhenOmitted(t *testing.T) {
 			Config:           config,
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(orgAddr, attr("jit_email_domains"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("console.example.com")})),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("jit_email_domains"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("console.example.com")})),
 			},
 		},
 	))
@@ -174,16 +174,16 @@ resource "logto_organization" "test" {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           config(23, 0, 22),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(orgAddr, attr("jit_email_domains"), knownvalue.SetSizeExact(23)),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("jit_email_domains"), knownvalue.SetSizeExact(23)),
 				expectInLogto(orgAddr, "jit_email_domains", 23, jitList(e, "domains")),
 				expectInLogto(orgAddr, "jit_role_ids", 22, jitList(e, "roles")),
 			},
 		},
 		resource.TestStep{
 			Config:           config(25, 2, 24),
-			ConfigPlanChecks: planned(orgAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(orgAddr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectInLogto(orgAddr, "jit_email_domains", 25, jitList(e, "domains")),
 				expectInLogto(orgAddr, "jit_role_ids", 22, jitList(e, "roles")),
@@ -249,8 +249,8 @@ resource "logto_organization" "test" {
 		ExpectError: regexp.MustCompile(`(?s)Wrong Logto Organization Role Type.*a MachineToMachine role`),
 	}))
 	// Positive control: a valid organization is counted.
-	resource.Test(t, testCase(e, resource.TestStep{Config: orgConfig(e, name, `jit_email_domains = ["acme.example.com"]`), ConfigPlanChecks: emptyPlanAfterApply}))
-	if n := requests(e, "PUT /api/organizations/{id}/jit/email-domains"); n == 0 && e.Emulator != nil {
+	resource.Test(t, testCase(e, resource.TestStep{Config: orgConfig(e, name, `jit_email_domains = ["acme.example.com"]`), ConfigPlanChecks: acctest.EmptyPlanAfterApply()}))
+	if n := e.Requests("PUT /api/organizations/{id}/jit/email-domains"); n == 0 && e.Emulator != nil {
 		t.Errorf("a valid organization sent no PUT …/jit/email-domains: the counter does not count")
 	}
 }

@@ -61,15 +61,15 @@ resource "logto_organization_members" "test" {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           config(`slice(logto_user.u[*].id, 0, 22)`),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				captureID("logto_organization.org", &orgID), captureID("logto_user.u[0]", &first),
+				acctest.CaptureID("logto_organization.org", &orgID), acctest.CaptureID("logto_user.u[0]", &first),
 				expectInLogto(membersAddr, "user_ids", 22, memberIDs(e)),
 			},
 		},
 		resource.TestStep{
 			Config:            second,
-			ConfigPlanChecks:  planned(membersAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks:  acctest.PlannedAction(membersAddr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{expectInLogto(membersAddr, "user_ids", 22, memberIDs(e))},
 		},
 		resource.TestStep{ResourceName: membersAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
@@ -81,12 +81,12 @@ resource "logto_organization_members" "test" {
 				}
 			},
 			Config:            second,
-			ConfigPlanChecks:  planned(membersAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks:  acctest.PlannedAction(membersAddr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{expectInLogto(membersAddr, "user_ids", 22, memberIDs(e))},
 		},
 		resource.TestStep{
 			Config:            config(`[]`),
-			ConfigPlanChecks:  planned(membersAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks:  acctest.PlannedAction(membersAddr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{expectInLogto(membersAddr, "user_ids", 0, memberIDs(e))},
 		},
 	))
@@ -124,16 +124,16 @@ func TestAccOrganizationMember_roles(t *testing.T) {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           memberConfig(e, name, `organization_role_ids = [logto_organization_role.r[0].id]`),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				captureID("logto_organization.org", &orgID), captureID("logto_user.u", &userID),
+				acctest.CaptureID("logto_organization.org", &orgID), acctest.CaptureID("logto_user.u", &userID),
 				expectInLogto(memberAddr, "organization_role_ids", 1, roles),
 			},
 		},
 		resource.TestStep{
 			Config:            two,
-			ConfigPlanChecks:  planned(memberAddr, plancheck.ResourceActionUpdate),
-			ConfigStateChecks: []statecheck.StateCheck{expectInLogto(memberAddr, "organization_role_ids", 2, roles), captureID("logto_organization_role.r[1]", &roleID)},
+			ConfigPlanChecks:  acctest.PlannedAction(memberAddr, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{expectInLogto(memberAddr, "organization_role_ids", 2, roles), acctest.CaptureID("logto_organization_role.r[1]", &roleID)},
 		},
 		resource.TestStep{ResourceName: memberAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
 		resource.TestStep{Config: two, ResourceName: memberAddr, ImportState: true, ImportStateKind: resource.ImportBlockWithID},
@@ -145,7 +145,7 @@ func TestAccOrganizationMember_roles(t *testing.T) {
 				}
 			},
 			Config:            two,
-			ConfigPlanChecks:  planned(memberAddr, plancheck.ResourceActionCreate),
+			ConfigPlanChecks:  acctest.PlannedAction(memberAddr, plancheck.ResourceActionCreate),
 			ConfigStateChecks: []statecheck.StateCheck{expectInLogto(memberAddr, "organization_role_ids", 2, roles)},
 		},
 		// A role deleted in the Console: created again and given again.
@@ -180,11 +180,11 @@ func TestAccOrganizationMember_roles(t *testing.T) {
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			ConfigStateChecks: []statecheck.StateCheck{expectNewID("logto_organization.org", &orgID), expectInLogto(memberAddr, "organization_role_ids", 2, roles)},
+			ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectIDChanged("logto_organization.org", &orgID), expectInLogto(memberAddr, "organization_role_ids", 2, roles)},
 		},
 		resource.TestStep{
 			Config:            memberConfig(e, name, `organization_role_ids = []`),
-			ConfigPlanChecks:  planned(memberAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks:  acctest.PlannedAction(memberAddr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{expectInLogto(memberAddr, "organization_role_ids", 0, roles)},
 		},
 	))
@@ -222,7 +222,7 @@ resource "logto_organization_member" "test" {
 	if n := writes(e); n > 0 {
 		t.Errorf("invalid configurations sent %d write requests, want 0", n)
 	}
-	resource.Test(t, testCase(e, resource.TestStep{Config: memberConfig(e, name, ``), ConfigPlanChecks: emptyPlanAfterApply}))
+	resource.Test(t, testCase(e, resource.TestStep{Config: memberConfig(e, name, ``), ConfigPlanChecks: acctest.EmptyPlanAfterApply()}))
 	if n := writes(e); n == 0 && e.Emulator != nil {
 		t.Errorf("a valid member sent no write: the counter does not count")
 	}
@@ -262,16 +262,16 @@ func TestAccOrganizationApplication_roles(t *testing.T) {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           appConfig(e, name, `organization_role_ids = logto_organization_role.r[*].id`),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				captureID("logto_organization.org", &orgID), captureID("logto_application.m2m", &appID),
-				statecheck.ExpectKnownValue(appAddr, attr("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[a-z0-9]+/[a-z0-9]+$`))),
+				acctest.CaptureID("logto_organization.org", &orgID), acctest.CaptureID("logto_application.m2m", &appID),
+				statecheck.ExpectKnownValue(appAddr, acctest.Attr("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[a-z0-9]+/[a-z0-9]+$`))),
 				expectInLogto(appAddr, "organization_role_ids", 2, roles),
 			},
 		},
 		resource.TestStep{
 			Config:            one,
-			ConfigPlanChecks:  planned(appAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks:  acctest.PlannedAction(appAddr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{expectInLogto(appAddr, "organization_role_ids", 1, roles)},
 		},
 		resource.TestStep{ResourceName: appAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
@@ -282,12 +282,12 @@ func TestAccOrganizationApplication_roles(t *testing.T) {
 				}
 			},
 			Config:            one,
-			ConfigPlanChecks:  planned(appAddr, plancheck.ResourceActionCreate),
+			ConfigPlanChecks:  acctest.PlannedAction(appAddr, plancheck.ResourceActionCreate),
 			ConfigStateChecks: []statecheck.StateCheck{expectInLogto(appAddr, "organization_role_ids", 1, roles)},
 		},
 		resource.TestStep{
 			Config:            appConfig(e, name, `organization_role_ids = []`),
-			ConfigPlanChecks:  planned(appAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks:  acctest.PlannedAction(appAddr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{expectInLogto(appAddr, "organization_role_ids", 0, roles)},
 		},
 		// Roles omitted: unmanaged, so a role given in the Console is no diff.

@@ -42,19 +42,19 @@ func TestAccOrganization_basic(t *testing.T) {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           config,
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(orgAddr, attr("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[a-z0-9]{12}$`))),
-				statecheck.ExpectKnownValue(orgAddr, attr("name"), knownvalue.StringExact(name)),
-				statecheck.ExpectKnownValue(orgAddr, attr("description"), knownvalue.StringExact("Acme Corp.")),
-				statecheck.ExpectKnownValue(orgAddr, attr("custom_data"), knownvalue.StringExact(`{"plan":"pro","seats":10,"tags":["a","b"]}`)),
-				statecheck.ExpectKnownValue(orgAddr, attr("is_mfa_required"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue(orgAddr, attr("branding").AtMapKey("logo_url"), knownvalue.StringExact("https://acme.example.com/logo.png")),
-				statecheck.ExpectKnownValue(orgAddr, attr("branding").AtMapKey("dark_logo_url"), knownvalue.StringExact("https://acme.example.com/logo-dark.png")),
-				statecheck.ExpectKnownValue(orgAddr, attr("jit_email_domains"), knownvalue.SetSizeExact(0)),
-				statecheck.ExpectKnownValue(orgAddr, attr("jit_role_ids"), knownvalue.SetSizeExact(0)),
-				statecheck.ExpectKnownValue(orgAddr, attr("jit_sso_connector_ids"), knownvalue.SetSizeExact(0)),
-				statecheck.ExpectKnownValue(orgAddr, attr("created_at"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT`))),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[a-z0-9]{12}$`))),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("name"), knownvalue.StringExact(name)),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("description"), knownvalue.StringExact("Acme Corp.")),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("custom_data"), knownvalue.StringExact(`{"plan":"pro","seats":10,"tags":["a","b"]}`)),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("is_mfa_required"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("branding").AtMapKey("logo_url"), knownvalue.StringExact("https://acme.example.com/logo.png")),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("branding").AtMapKey("dark_logo_url"), knownvalue.StringExact("https://acme.example.com/logo-dark.png")),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("jit_email_domains"), knownvalue.SetSizeExact(0)),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("jit_role_ids"), knownvalue.SetSizeExact(0)),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("jit_sso_connector_ids"), knownvalue.SetSizeExact(0)),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("created_at"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT`))),
 			},
 		},
 		resource.TestStep{ResourceName: orgAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
@@ -70,8 +70,8 @@ func TestAccOrganization_update(t *testing.T) {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:            orgConfig(e, name, `custom_data = jsonencode({ plan = "pro" })`+"\n"+`is_mfa_required = true`),
-			ConfigPlanChecks:  emptyPlanAfterApply,
-			ConfigStateChecks: []statecheck.StateCheck{captureID(orgAddr, &id)},
+			ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(orgAddr, &id)},
 		},
 		resource.TestStep{
 			Config: orgConfig(e, name+"-renamed", `
@@ -80,32 +80,32 @@ func TestAccOrganization_update(t *testing.T) {
   is_mfa_required = false
   branding        = { logo_url = "https://acme.example.com/new.png" }
 `),
-			ConfigPlanChecks: planned(orgAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(orgAddr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectID(orgAddr, &id),
-				statecheck.ExpectKnownValue(orgAddr, attr("name"), knownvalue.StringExact(name+"-renamed")),
-				statecheck.ExpectKnownValue(orgAddr, attr("description"), knownvalue.StringExact("now described")),
-				statecheck.ExpectKnownValue(orgAddr, attr("custom_data"), knownvalue.StringExact(`{"plan":"enterprise","region":"eu"}`)),
-				statecheck.ExpectKnownValue(orgAddr, attr("is_mfa_required"), knownvalue.Bool(false)),
-				statecheck.ExpectKnownValue(orgAddr, attr("branding").AtMapKey("dark_logo_url"), knownvalue.Null()),
+				acctest.ExpectIDUnchanged(orgAddr, &id),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("name"), knownvalue.StringExact(name+"-renamed")),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("description"), knownvalue.StringExact("now described")),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("custom_data"), knownvalue.StringExact(`{"plan":"enterprise","region":"eu"}`)),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("is_mfa_required"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("branding").AtMapKey("dark_logo_url"), knownvalue.Null()),
 			},
 		},
 		// Omitted attributes keep what Logto has.
 		resource.TestStep{
 			Config:           orgConfig(e, name, ""),
-			ConfigPlanChecks: planned(orgAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(orgAddr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectID(orgAddr, &id),
-				statecheck.ExpectKnownValue(orgAddr, attr("description"), knownvalue.StringExact("now described")),
-				statecheck.ExpectKnownValue(orgAddr, attr("custom_data"), knownvalue.StringExact(`{"plan":"enterprise","region":"eu"}`)),
-				statecheck.ExpectKnownValue(orgAddr, attr("branding").AtMapKey("logo_url"), knownvalue.StringExact("https://acme.example.com/new.png")),
+				acctest.ExpectIDUnchanged(orgAddr, &id),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("description"), knownvalue.StringExact("now described")),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("custom_data"), knownvalue.StringExact(`{"plan":"enterprise","region":"eu"}`)),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("branding").AtMapKey("logo_url"), knownvalue.StringExact("https://acme.example.com/new.png")),
 			},
 		},
 		resource.TestStep{
 			Config:           orgConfig(e, name, `custom_data = jsonencode({})`),
-			ConfigPlanChecks: planned(orgAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(orgAddr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(orgAddr, attr("custom_data"), knownvalue.StringExact(`{}`)),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("custom_data"), knownvalue.StringExact(`{}`)),
 			},
 		},
 	))
@@ -122,8 +122,8 @@ func TestAccOrganization_brandingKeepsConsoleFavicon(t *testing.T) {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:            orgConfig(e, name, `branding = { logo_url = "https://acme.example.com/a.png" }`),
-			ConfigPlanChecks:  emptyPlanAfterApply,
-			ConfigStateChecks: []statecheck.StateCheck{captureID(orgAddr, &id)},
+			ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(orgAddr, &id)},
 		},
 		resource.TestStep{
 			PreConfig: func() {
@@ -134,8 +134,8 @@ func TestAccOrganization_brandingKeepsConsoleFavicon(t *testing.T) {
 				}
 			},
 			Config:           orgConfig(e, name, `branding = { logo_url = "https://acme.example.com/b.png" }`),
-			ConfigPlanChecks: planned(orgAddr, plancheck.ResourceActionUpdate),
-			ConfigStateChecks: []statecheck.StateCheck{resourceStateCheck{orgAddr, func(map[string]any) error {
+			ConfigPlanChecks: acctest.PlannedAction(orgAddr, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.StateCheck(orgAddr, func(map[string]any) error {
 				org, err := e.Client.GetOrganization(context.Background(), id)
 				if err != nil {
 					return err
@@ -147,7 +147,7 @@ func TestAccOrganization_brandingKeepsConsoleFavicon(t *testing.T) {
 					return fmt.Errorf("logo = %v, want b.png", org.Branding.LogoURL)
 				}
 				return nil
-			}}},
+			})},
 		},
 	))
 }
@@ -159,7 +159,7 @@ func TestAccOrganization_disappears(t *testing.T) {
 	var id string
 	config := orgConfig(e, name, `jit_email_domains = ["acme.example.com"]`)
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: config, ConfigPlanChecks: emptyPlanAfterApply, ConfigStateChecks: []statecheck.StateCheck{captureID(orgAddr, &id)}},
+		resource.TestStep{Config: config, ConfigPlanChecks: acctest.EmptyPlanAfterApply(), ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(orgAddr, &id)}},
 		resource.TestStep{
 			PreConfig: func() {
 				if err := e.Client.DeleteOrganization(t.Context(), id); err != nil {
@@ -167,10 +167,10 @@ func TestAccOrganization_disappears(t *testing.T) {
 				}
 			},
 			Config:           config,
-			ConfigPlanChecks: planned(orgAddr, plancheck.ResourceActionCreate),
+			ConfigPlanChecks: acctest.PlannedAction(orgAddr, plancheck.ResourceActionCreate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectNewID(orgAddr, &id),
-				statecheck.ExpectKnownValue(orgAddr, attr("jit_email_domains"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("acme.example.com")})),
+				acctest.ExpectIDChanged(orgAddr, &id),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("jit_email_domains"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("acme.example.com")})),
 			},
 		},
 	))
@@ -184,7 +184,7 @@ func TestAccOrganization_drift(t *testing.T) {
 	var id string
 	config := orgConfig(e, name, `custom_data = jsonencode({ a = 1 })`+"\n"+`is_mfa_required = true`)
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: config, ConfigPlanChecks: emptyPlanAfterApply, ConfigStateChecks: []statecheck.StateCheck{captureID(orgAddr, &id)}},
+		resource.TestStep{Config: config, ConfigPlanChecks: acctest.EmptyPlanAfterApply(), ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(orgAddr, &id)}},
 		resource.TestStep{
 			PreConfig: func() {
 				off := false
@@ -196,13 +196,13 @@ func TestAccOrganization_drift(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(orgAddr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(orgAddr, attr("is_mfa_required"), knownvalue.Bool(true)),
+					plancheck.ExpectKnownValue(orgAddr, acctest.Attr("is_mfa_required"), knownvalue.Bool(true)),
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectID(orgAddr, &id),
-				statecheck.ExpectKnownValue(orgAddr, attr("custom_data"), knownvalue.StringExact(`{"a":1}`)),
+				acctest.ExpectIDUnchanged(orgAddr, &id),
+				statecheck.ExpectKnownValue(orgAddr, acctest.Attr("custom_data"), knownvalue.StringExact(`{"a":1}`)),
 			},
 		},
 	))

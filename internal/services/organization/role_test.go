@@ -67,11 +67,11 @@ func TestAccOrganizationRole_scopes(t *testing.T) {
   organization_scope_ids = logto_organization_scope.s[*].id
   resource_scope_ids     = [logto_api_resource_scope.rs[0].id]
 `),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				captureID(roleAddr, &id),
-				statecheck.ExpectKnownValue(roleAddr, attr("type"), knownvalue.StringExact(logto.RoleTypeUser)),
-				statecheck.ExpectKnownValue(roleAddr, attr("description"), knownvalue.StringExact("Editors")),
+				acctest.CaptureID(roleAddr, &id),
+				statecheck.ExpectKnownValue(roleAddr, acctest.Attr("type"), knownvalue.StringExact(logto.RoleTypeUser)),
+				statecheck.ExpectKnownValue(roleAddr, acctest.Attr("description"), knownvalue.StringExact("Editors")),
 				expectInLogto(roleAddr, "organization_scope_ids", 22, roleScopes(e, false)),
 				expectInLogto(roleAddr, "resource_scope_ids", 1, roleScopes(e, true)),
 			},
@@ -82,9 +82,9 @@ func TestAccOrganizationRole_scopes(t *testing.T) {
   organization_scope_ids = slice(logto_organization_scope.s[*].id, 5, 22)
   resource_scope_ids     = logto_api_resource_scope.rs[*].id
 `),
-			ConfigPlanChecks: planned(roleAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(roleAddr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectID(roleAddr, &id),
+				acctest.ExpectIDUnchanged(roleAddr, &id),
 				expectInLogto(roleAddr, "organization_scope_ids", 17, roleScopes(e, false)),
 				expectInLogto(roleAddr, "resource_scope_ids", 2, roleScopes(e, true)),
 			},
@@ -92,12 +92,12 @@ func TestAccOrganizationRole_scopes(t *testing.T) {
 		resource.TestStep{ResourceName: roleAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
 		resource.TestStep{
 			Config:           templateConfig(e, name, 22, 2, `organization_scope_ids = []`+"\n"+`resource_scope_ids = []`),
-			ConfigPlanChecks: planned(roleAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(roleAddr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectID(roleAddr, &id),
+				acctest.ExpectIDUnchanged(roleAddr, &id),
 				expectInLogto(roleAddr, "organization_scope_ids", 0, roleScopes(e, false)),
 				expectInLogto(roleAddr, "resource_scope_ids", 0, roleScopes(e, true)),
-				statecheck.ExpectKnownValue(roleAddr, attr("description"), knownvalue.StringExact("Editors, renamed")),
+				statecheck.ExpectKnownValue(roleAddr, acctest.Attr("description"), knownvalue.StringExact("Editors, renamed")),
 			},
 		},
 	))
@@ -115,9 +115,9 @@ func TestAccOrganizationRole_drift(t *testing.T) {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           managed,
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				captureID(roleAddr, &id), captureID(scopeAddr+"[0]", &s0), captureID(scopeAddr+"[1]", &s1),
+				acctest.CaptureID(roleAddr, &id), acctest.CaptureID(scopeAddr+"[0]", &s0), acctest.CaptureID(scopeAddr+"[1]", &s1),
 			},
 		},
 		resource.TestStep{
@@ -152,7 +152,7 @@ func TestAccOrganizationRole_disappears(t *testing.T) {
 	var id string
 	config := templateConfig(e, name, 1, 0, `organization_scope_ids = logto_organization_scope.s[*].id`)
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: config, ConfigPlanChecks: emptyPlanAfterApply, ConfigStateChecks: []statecheck.StateCheck{captureID(roleAddr, &id)}},
+		resource.TestStep{Config: config, ConfigPlanChecks: acctest.EmptyPlanAfterApply(), ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(roleAddr, &id)}},
 		resource.TestStep{
 			PreConfig: func() {
 				if err := e.Client.DeleteOrganizationRole(t.Context(), id); err != nil {
@@ -160,8 +160,8 @@ func TestAccOrganizationRole_disappears(t *testing.T) {
 				}
 			},
 			Config:            config,
-			ConfigPlanChecks:  planned(roleAddr, plancheck.ResourceActionCreate),
-			ConfigStateChecks: []statecheck.StateCheck{expectNewID(roleAddr, &id), expectInLogto(roleAddr, "organization_scope_ids", 1, roleScopes(e, false))},
+			ConfigPlanChecks:  acctest.PlannedAction(roleAddr, plancheck.ResourceActionCreate),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectIDChanged(roleAddr, &id), expectInLogto(roleAddr, "organization_scope_ids", 1, roleScopes(e, false))},
 		},
 	))
 }
@@ -174,13 +174,13 @@ func TestAccOrganizationRole_typeReplaces(t *testing.T) {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:            templateConfig(e, name, 0, 0, `type = "MachineToMachine"`),
-			ConfigPlanChecks:  emptyPlanAfterApply,
-			ConfigStateChecks: []statecheck.StateCheck{captureID(roleAddr, &id)},
+			ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(roleAddr, &id)},
 		},
 		resource.TestStep{
 			Config:            templateConfig(e, name, 0, 0, ``),
-			ConfigPlanChecks:  planned(roleAddr, plancheck.ResourceActionDestroyBeforeCreate),
-			ConfigStateChecks: []statecheck.StateCheck{expectNewID(roleAddr, &id), statecheck.ExpectKnownValue(roleAddr, attr("type"), knownvalue.StringExact(logto.RoleTypeUser))},
+			ConfigPlanChecks:  acctest.PlannedAction(roleAddr, plancheck.ResourceActionDestroyBeforeCreate),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectIDChanged(roleAddr, &id), statecheck.ExpectKnownValue(roleAddr, acctest.Attr("type"), knownvalue.StringExact(logto.RoleTypeUser))},
 		},
 	))
 }
@@ -204,7 +204,7 @@ func TestAccOrganizationRole_unknownScope(t *testing.T) {
 				}
 			},
 			Config:           templateConfig(e, name, 0, 0, `organization_scope_ids = []`),
-			ConfigPlanChecks: planned(roleAddr, plancheck.ResourceActionDestroyBeforeCreate),
+			ConfigPlanChecks: acctest.PlannedAction(roleAddr, plancheck.ResourceActionDestroyBeforeCreate),
 		},
 	))
 }
@@ -225,18 +225,18 @@ resource "logto_organization_scope" "s" {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           config(name, `description = "Read invoices"`),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				captureID(scopeAddr, &id),
-				statecheck.ExpectKnownValue(scopeAddr, attr("description"), knownvalue.StringExact("Read invoices")),
+				acctest.CaptureID(scopeAddr, &id),
+				statecheck.ExpectKnownValue(scopeAddr, acctest.Attr("description"), knownvalue.StringExact("Read invoices")),
 			},
 		},
 		resource.TestStep{
 			Config:           config(name+"-x", `description = "Read all invoices"`),
-			ConfigPlanChecks: planned(scopeAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(scopeAddr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectID(scopeAddr, &id),
-				statecheck.ExpectKnownValue(scopeAddr, attr("name"), knownvalue.StringExact(name+"-x")),
+				acctest.ExpectIDUnchanged(scopeAddr, &id),
+				statecheck.ExpectKnownValue(scopeAddr, acctest.Attr("name"), knownvalue.StringExact(name+"-x")),
 			},
 		},
 		resource.TestStep{ResourceName: scopeAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
@@ -248,8 +248,8 @@ resource "logto_organization_scope" "s" {
 				}
 			},
 			Config:            config(name+"-x", ``),
-			ConfigPlanChecks:  planned(scopeAddr, plancheck.ResourceActionCreate),
-			ConfigStateChecks: []statecheck.StateCheck{expectNewID(scopeAddr, &id)},
+			ConfigPlanChecks:  acctest.PlannedAction(scopeAddr, plancheck.ResourceActionCreate),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectIDChanged(scopeAddr, &id)},
 		},
 	))
 }
@@ -269,7 +269,7 @@ func TestAccOrganizationTemplate_badInput(t *testing.T) {
 	if n := writes(e); n > 0 {
 		t.Errorf("invalid configurations sent %d write requests, want 0", n)
 	}
-	resource.Test(t, testCase(e, resource.TestStep{Config: templateConfig(e, name, 1, 0, ``), ConfigPlanChecks: emptyPlanAfterApply}))
+	resource.Test(t, testCase(e, resource.TestStep{Config: templateConfig(e, name, 1, 0, ``), ConfigPlanChecks: acctest.EmptyPlanAfterApply()}))
 	if n := writes(e); n == 0 && e.Emulator != nil {
 		t.Errorf("a valid configuration sent no write: the counter does not count")
 	}

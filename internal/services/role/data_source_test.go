@@ -30,12 +30,12 @@ data "logto_role" "management" {
 }
 `,
 		ConfigStateChecks: []statecheck.StateCheck{
-			statecheck.CompareValuePairs("data.logto_role.by_id", attr("name"), addr, attr("name"), compareEqual),
-			statecheck.ExpectKnownValue("data.logto_role.by_id", attr("scope_ids"), knownvalue.SetSizeExact(22)),
-			statecheck.CompareValuePairs("data.logto_role.by_name", attr("id"), addr, attr("id"), compareEqual),
-			statecheck.CompareValuePairs("data.logto_role.by_name", attr("scope_ids"), addr, attr("scope_ids"), compareEqual),
-			statecheck.ExpectKnownValue("data.logto_role.management", attr("type"), knownvalue.StringExact(logto.RoleTypeMachineToMachine)),
-			statecheck.ExpectKnownValue("data.logto_role.management", attr("scope_ids"), knownvalue.SetSizeExact(1)),
+			statecheck.CompareValuePairs("data.logto_role.by_id", acctest.Attr("name"), addr, acctest.Attr("name"), compareEqual),
+			statecheck.ExpectKnownValue("data.logto_role.by_id", acctest.Attr("scope_ids"), knownvalue.SetSizeExact(22)),
+			statecheck.CompareValuePairs("data.logto_role.by_name", acctest.Attr("id"), addr, acctest.Attr("id"), compareEqual),
+			statecheck.CompareValuePairs("data.logto_role.by_name", acctest.Attr("scope_ids"), addr, acctest.Attr("scope_ids"), compareEqual),
+			statecheck.ExpectKnownValue("data.logto_role.management", acctest.Attr("type"), knownvalue.StringExact(logto.RoleTypeMachineToMachine)),
+			statecheck.ExpectKnownValue("data.logto_role.management", acctest.Attr("scope_ids"), knownvalue.SetSizeExact(1)),
 		},
 	}))
 }

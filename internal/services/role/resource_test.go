@@ -50,7 +50,7 @@ resource "logto_role" "test" {
 // expectLinkedScopes compares the role's scope links in Logto with the
 // state's scope_ids and with the wanted count.
 func expectLinkedScopes(e *acctest.Env, want int) statecheck.StateCheck {
-	return resourceStateCheck{addr, func(v map[string]any) error {
+	return acctest.StateCheck(addr, func(v map[string]any) error {
 		id, _ := v["id"].(string)
 		scopes, err := e.Client.ListRoleScopes(context.Background(), id)
 		if err != nil {
@@ -72,7 +72,7 @@ func expectLinkedScopes(e *acctest.Env, want int) statecheck.StateCheck {
 			return fmt.Errorf("role %s links %d scopes %v, state has %v; want %d", id, len(linked), linked, inState, want)
 		}
 		return nil
-	}}
+	})
 }
 
 func TestAccRole_basic(t *testing.T) {
@@ -93,19 +93,19 @@ resource "logto_role" "nodesc" {
 		ConfigPlanChecks: resource.ConfigPlanChecks{
 			PreApply: []plancheck.PlanCheck{
 				// The description default is known at plan time.
-				plancheck.ExpectKnownValue("logto_role.nodesc", attr("description"), knownvalue.StringExact(name+"-nodesc")),
+				plancheck.ExpectKnownValue("logto_role.nodesc", acctest.Attr("description"), knownvalue.StringExact(name+"-nodesc")),
 			},
 			PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 		},
 		ConfigStateChecks: []statecheck.StateCheck{
-			statecheck.ExpectKnownValue(addr, attr("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[a-z0-9]{21}$`))),
-			statecheck.ExpectKnownValue(addr, attr("name"), knownvalue.StringExact(name)),
-			statecheck.ExpectKnownValue(addr, attr("description"), knownvalue.StringExact("Reads things")),
-			statecheck.ExpectKnownValue(addr, attr("type"), knownvalue.StringExact(logto.RoleTypeUser)),
-			statecheck.ExpectKnownValue(addr, attr("is_default"), knownvalue.Bool(false)),
-			statecheck.ExpectKnownValue(addr, attr("scope_ids"), knownvalue.SetSizeExact(0)),
-			statecheck.ExpectKnownValue("logto_role.nodesc", attr("description"), knownvalue.StringExact(name+"-nodesc")),
-			statecheck.ExpectKnownValue("logto_role.nodesc", attr("type"), knownvalue.StringExact(logto.RoleTypeMachineToMachine)),
+			statecheck.ExpectKnownValue(addr, acctest.Attr("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[a-z0-9]{21}$`))),
+			statecheck.ExpectKnownValue(addr, acctest.Attr("name"), knownvalue.StringExact(name)),
+			statecheck.ExpectKnownValue(addr, acctest.Attr("description"), knownvalue.StringExact("Reads things")),
+			statecheck.ExpectKnownValue(addr, acctest.Attr("type"), knownvalue.StringExact(logto.RoleTypeUser)),
+			statecheck.ExpectKnownValue(addr, acctest.Attr("is_default"), knownvalue.Bool(false)),
+			statecheck.ExpectKnownValue(addr, acctest.Attr("scope_ids"), knownvalue.SetSizeExact(0)),
+			statecheck.ExpectKnownValue("logto_role.nodesc", acctest.Attr("description"), knownvalue.StringExact(name+"-nodesc")),
+			statecheck.ExpectKnownValue("logto_role.nodesc", acctest.Attr("type"), knownvalue.StringExact(logto.RoleTypeMachineToMachine)),
 		},
 	}))
 }
@@ -118,27 +118,27 @@ func TestAccRole_update(t *testing.T) {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:            roleConfig(e, name, ""),
-			ConfigPlanChecks:  emptyPlanAfterApply,
-			ConfigStateChecks: []statecheck.StateCheck{captureID(addr, &id)},
+			ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(addr, &id)},
 		},
 		resource.TestStep{
 			Config:           roleConfig(e, name+"-renamed", `description = "Updated"`+"\n"+`is_default = true`),
-			ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectIDUnchanged(&id),
-				statecheck.ExpectKnownValue(addr, attr("name"), knownvalue.StringExact(name+"-renamed")),
-				statecheck.ExpectKnownValue(addr, attr("description"), knownvalue.StringExact("Updated")),
-				statecheck.ExpectKnownValue(addr, attr("is_default"), knownvalue.Bool(true)),
+				acctest.ExpectIDUnchanged(addr, &id),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("name"), knownvalue.StringExact(name+"-renamed")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("description"), knownvalue.StringExact("Updated")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("is_default"), knownvalue.Bool(true)),
 			},
 		},
 		// Omitted description and is_default stay as they are.
 		resource.TestStep{
 			Config:           roleConfig(e, name, ""),
-			ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectIDUnchanged(&id),
-				statecheck.ExpectKnownValue(addr, attr("description"), knownvalue.StringExact("Updated")),
-				statecheck.ExpectKnownValue(addr, attr("is_default"), knownvalue.Bool(true)),
+				acctest.ExpectIDUnchanged(addr, &id),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("description"), knownvalue.StringExact("Updated")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("is_default"), knownvalue.Bool(true)),
 			},
 		},
 	))
@@ -154,37 +154,37 @@ func TestAccRole_scopes(t *testing.T) {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           withScopes(e, name, 25, `scope_ids = logto_api_resource_scope.s[*].id`),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				captureID(addr, &id),
-				statecheck.ExpectKnownValue(addr, attr("scope_ids"), knownvalue.SetSizeExact(25)),
+				acctest.CaptureID(addr, &id),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("scope_ids"), knownvalue.SetSizeExact(25)),
 				expectLinkedScopes(e, 25),
 			},
 		},
 		resource.TestStep{
 			Config:           withScopes(e, name, 25, `scope_ids = slice(logto_api_resource_scope.s[*].id, 3, 24)`),
-			ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectIDUnchanged(&id),
-				statecheck.ExpectKnownValue(addr, attr("scope_ids"), knownvalue.SetSizeExact(21)),
+				acctest.ExpectIDUnchanged(addr, &id),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("scope_ids"), knownvalue.SetSizeExact(21)),
 				expectLinkedScopes(e, 21),
 			},
 		},
 		// New scopes created in the same apply, old ones dropped.
 		resource.TestStep{
 			Config:           withScopes(e, name, 30, `scope_ids = slice(logto_api_resource_scope.s[*].id, 20, 30)`),
-			ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectIDUnchanged(&id),
+				acctest.ExpectIDUnchanged(addr, &id),
 				expectLinkedScopes(e, 10),
 			},
 		},
 		resource.TestStep{ResourceName: addr, ImportState: true, ImportStateVerify: true},
 		resource.TestStep{
 			Config:           withScopes(e, name, 30, `scope_ids = []`),
-			ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectIDUnchanged(&id),
+				acctest.ExpectIDUnchanged(addr, &id),
 				expectLinkedScopes(e, 0),
 			},
 		},
@@ -202,10 +202,10 @@ func TestAccRole_scopesUnmanagedWhenOmitted(t *testing.T) {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           config,
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				captureID(addr, &id), captureID("logto_api_resource_scope.s[0]", &scopeID),
-				statecheck.ExpectKnownValue(addr, attr("scope_ids"), knownvalue.SetSizeExact(0)),
+				acctest.CaptureID(addr, &id), acctest.CaptureID("logto_api_resource_scope.s[0]", &scopeID),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("scope_ids"), knownvalue.SetSizeExact(0)),
 			},
 		},
 		resource.TestStep{
@@ -229,7 +229,7 @@ func TestAccRole_import(t *testing.T) {
 	name := acctest.RandomName("role")
 	config := withScopes(e, name, 3, `description = "imported"`+"\n"+`type = "MachineToMachine"`+"\n"+`scope_ids = logto_api_resource_scope.s[*].id`)
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: config, ConfigPlanChecks: emptyPlanAfterApply},
+		resource.TestStep{Config: config, ConfigPlanChecks: acctest.EmptyPlanAfterApply()},
 		resource.TestStep{ResourceName: addr, ImportState: true, ImportStateVerify: true},
 		resource.TestStep{Config: config, ResourceName: addr, ImportState: true, ImportStateKind: resource.ImportBlockWithID},
 	))
@@ -244,9 +244,9 @@ func TestAccRole_drift(t *testing.T) {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           config,
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				captureID(addr, &id), captureID("logto_api_resource_scope.s[1]", &scopeID), expectLinkedScopes(e, 1),
+				acctest.CaptureID(addr, &id), acctest.CaptureID("logto_api_resource_scope.s[1]", &scopeID), expectLinkedScopes(e, 1),
 			},
 		},
 		// In the Console: description changed, another scope linked.
@@ -264,12 +264,12 @@ func TestAccRole_drift(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(addr, attr("description"), knownvalue.StringExact("as configured")),
-					plancheck.ExpectKnownValue(addr, attr("scope_ids"), knownvalue.SetSizeExact(1)),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("description"), knownvalue.StringExact("as configured")),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("scope_ids"), knownvalue.SetSizeExact(1)),
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			ConfigStateChecks: []statecheck.StateCheck{expectIDUnchanged(&id), expectLinkedScopes(e, 1)},
+			ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectIDUnchanged(addr, &id), expectLinkedScopes(e, 1)},
 		},
 	))
 }
@@ -281,7 +281,7 @@ func TestAccRole_disappears(t *testing.T) {
 	var id string
 	config := roleConfig(e, name, "")
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: config, ConfigPlanChecks: emptyPlanAfterApply, ConfigStateChecks: []statecheck.StateCheck{captureID(addr, &id)}},
+		resource.TestStep{Config: config, ConfigPlanChecks: acctest.EmptyPlanAfterApply(), ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(addr, &id)}},
 		resource.TestStep{
 			PreConfig: func() {
 				if err := e.Client.DeleteRole(t.Context(), id); err != nil {
@@ -289,8 +289,8 @@ func TestAccRole_disappears(t *testing.T) {
 				}
 			},
 			Config:            config,
-			ConfigPlanChecks:  planned(plancheck.ResourceActionCreate),
-			ConfigStateChecks: []statecheck.StateCheck{expectIDChanged(addr, &id)},
+			ConfigPlanChecks:  acctest.PlannedAction(addr, plancheck.ResourceActionCreate),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectIDChanged(addr, &id)},
 		},
 	))
 }
@@ -301,14 +301,14 @@ func TestAccRole_replaceType(t *testing.T) {
 	name := acctest.RandomName("role")
 	var id string
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: roleConfig(e, name, `type = "MachineToMachine"`), ConfigPlanChecks: emptyPlanAfterApply, ConfigStateChecks: []statecheck.StateCheck{captureID(addr, &id)}},
+		resource.TestStep{Config: roleConfig(e, name, `type = "MachineToMachine"`), ConfigPlanChecks: acctest.EmptyPlanAfterApply(), ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(addr, &id)}},
 		// Removing type = "MachineToMachine" means the default, User: replaced.
 		resource.TestStep{
 			Config:           roleConfig(e, name, ""),
-			ConfigPlanChecks: planned(plancheck.ResourceActionDestroyBeforeCreate),
+			ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectIDChanged(addr, &id),
-				statecheck.ExpectKnownValue(addr, attr("type"), knownvalue.StringExact(logto.RoleTypeUser)),
+				acctest.ExpectIDChanged(addr, &id),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("type"), knownvalue.StringExact(logto.RoleTypeUser)),
 			},
 		},
 	))
@@ -333,7 +333,7 @@ func TestAccRole_unknownScopeLeavesNoUntrackedRole(t *testing.T) {
 				}
 			},
 			Config:           roleConfig(e, name, `scope_ids = []`),
-			ConfigPlanChecks: planned(plancheck.ResourceActionDestroyBeforeCreate),
+			ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
 		},
 	))
 	if roles, err := e.Client.RolesNamed(t.Context(), name); err != nil || len(roles) != 0 {
@@ -362,12 +362,12 @@ func TestAccRole_badInput(t *testing.T) {
 		PlanOnly:    true,
 		ExpectError: regexp.MustCompile(`string length must be between 1 and 128`),
 	}))
-	if n := requests(e, "POST /api/roles"); n > 0 {
+	if n := e.Requests("POST /api/roles"); n > 0 {
 		t.Errorf("invalid configurations sent %d POST /api/roles requests, want 0", n)
 	}
 	// Positive control: a valid role is counted.
-	resource.Test(t, testCase(e, resource.TestStep{Config: roleConfig(e, name, `type = "User"`), ConfigPlanChecks: emptyPlanAfterApply}))
-	if n := requests(e, "POST /api/roles"); n == 0 {
+	resource.Test(t, testCase(e, resource.TestStep{Config: roleConfig(e, name, `type = "User"`), ConfigPlanChecks: acctest.EmptyPlanAfterApply()}))
+	if n := e.Requests("POST /api/roles"); n == 0 {
 		t.Errorf("a valid role sent no POST /api/roles: the counter does not count")
 	}
 }

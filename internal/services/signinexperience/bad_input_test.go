@@ -5,12 +5,14 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/faccc625/terraform-provider-logto/internal/acctest"
 )
 
 // What Logto would refuse is refused at plan time, without a request.
 func TestAccSignInExperience_badInput(t *testing.T) {
 	e := newEnv(t)
-	gets := requests(e, routeGet) // the read KeepSignInExperience made
+	gets := e.Requests(routeGet) // the read KeepSignInExperience made
 	for _, tc := range []struct{ body, want string }{
 		{`sign_in_mode = "Both"`, `(?s)sign_in_mode.*value must be one of`},
 		{`agree_to_terms_policy = "Always"`, `value must be one of`},
@@ -43,10 +45,10 @@ sign_in = { methods = [{ identifier = "email", password = true, verification_cod
 			ExpectError: regexp.MustCompile(tc.want),
 		}))
 	}
-	if n := requests(e, routeGet) - gets; n > 0 {
+	if n := e.Requests(routeGet) - gets; n > 0 {
 		t.Errorf("invalid configurations sent %d %s requests, want 0", n, routeGet)
 	}
-	if n := requests(e, routePatch); n > 0 {
+	if n := e.Requests(routePatch); n > 0 {
 		t.Errorf("invalid configurations sent %d %s requests, want 0", n, routePatch)
 	}
 	// Positive control: the same rules pass a valid configuration, whose
@@ -58,9 +60,9 @@ mfa = { factors = ["Totp", "BackupCode"] }
 sign_up = { identifiers = ["username"], password = true, verify = false }
 password_policy = { min_length = 300, max_length = 256 }
 `),
-		ConfigPlanChecks: emptyPlanAfterApply,
+		ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 	}))
-	if e.Emulator != nil && (requests(e, routeGet) == gets || requests(e, routePatch) == 0) {
-		t.Errorf("a valid configuration sent %d GET and %d PATCH: the counters do not count", requests(e, routeGet)-gets, requests(e, routePatch))
+	if e.Emulator != nil && (e.Requests(routeGet) == gets || e.Requests(routePatch) == 0) {
+		t.Errorf("a valid configuration sent %d GET and %d PATCH: the counters do not count", e.Requests(routeGet)-gets, e.Requests(routePatch))
 	}
 }

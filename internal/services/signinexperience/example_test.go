@@ -8,6 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/faccc625/terraform-provider-logto/internal/acctest"
 )
 
 func example(t *testing.T, file string) string {
@@ -27,16 +29,16 @@ func TestAccSignInExperience_examples(t *testing.T) {
 	resource.Test(t, testCase(
 		resource.TestStep{
 			Config:           e.ProviderBlock() + res,
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("logto_sign_in_experience.this", attr("single_sign_on_enabled"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue("logto_sign_in_experience.this", attr("color", "is_dark_mode_enabled"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("logto_sign_in_experience.this", acctest.Attr("single_sign_on_enabled"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue("logto_sign_in_experience.this", acctest.Attr("color", "is_dark_mode_enabled"), knownvalue.Null()),
 			},
 		},
 		// The data source reads what the resource applied.
 		resource.TestStep{
 			Config:           e.ProviderBlock() + res + "\n" + data,
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownOutputValue("enterprise_sso_enabled", knownvalue.Bool(true)),
 				statecheck.ExpectKnownOutputValue("mfa_factors", knownvalue.SetSizeExact(3)),

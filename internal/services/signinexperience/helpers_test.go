@@ -6,23 +6,13 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/faccc625/terraform-provider-logto/internal/acctest"
 	"github.com/faccc625/terraform-provider-logto/internal/logto"
 )
 
 const addr = "logto_sign_in_experience.test"
-
-func attr(name string, more ...string) tfjsonpath.Path {
-	p := tfjsonpath.New(name)
-	for _, m := range more {
-		p = p.AtMapKey(m)
-	}
-	return p
-}
 
 // newEnv is the Logto one test runs against, its sign-in experience restored
 // when the test ends. The sign-in experience is a singleton: against a real
@@ -51,11 +41,6 @@ func testCase(steps ...resource.TestStep) resource.TestCase {
 	return resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(), Steps: steps}
 }
 
-// emptyPlanAfterApply asserts that the plan after apply and refresh is empty.
-var emptyPlanAfterApply = resource.ConfigPlanChecks{
-	PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-}
-
 // onServer checks the sign-in experience Logto holds.
 func onServer(e *acctest.Env, check func(s *logto.SignInExperience) error) resource.TestCheckFunc {
 	return func(*terraform.State) error {
@@ -65,14 +50,6 @@ func onServer(e *acctest.Env, check func(s *logto.SignInExperience) error) resou
 		}
 		return check(s)
 	}
-}
-
-// requests returns an emulator request counter; -1 against a real Logto.
-func requests(e *acctest.Env, route string) int {
-	if e.Emulator == nil {
-		return -1
-	}
-	return e.Emulator.Requests(route)
 }
 
 const (

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/faccc625/terraform-provider-logto/internal/acctest"
 	"github.com/faccc625/terraform-provider-logto/internal/logto"
 )
 
@@ -24,19 +25,19 @@ func TestAccSignInExperience_singleSignOnToggle(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate),
-					plancheck.ExpectKnownValue(addr, attr("single_sign_on_enabled"), knownvalue.Bool(true)),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("single_sign_on_enabled"), knownvalue.Bool(true)),
 					// Nothing else is planned: not managed, not "known after apply".
-					plancheck.ExpectKnownValue(addr, attr("sign_in_mode"), knownvalue.Null()),
-					plancheck.ExpectKnownValue(addr, attr("color"), knownvalue.Null()),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("sign_in_mode"), knownvalue.Null()),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("color"), knownvalue.Null()),
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("id"), knownvalue.StringExact("default")),
-				statecheck.ExpectKnownValue(addr, attr("single_sign_on_enabled"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue(addr, attr("reset_on_destroy"), knownvalue.Bool(false)),
-				statecheck.ExpectKnownValue(addr, attr("custom_css"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(addr, attr("mfa"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("id"), knownvalue.StringExact("default")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("single_sign_on_enabled"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("reset_on_destroy"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("custom_css"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("mfa"), knownvalue.Null()),
 			},
 			Check: onServer(e, func(s *logto.SignInExperience) error {
 				return want("singleSignOnEnabled", s.SingleSignOnEnabled, true)
@@ -49,7 +50,7 @@ func TestAccSignInExperience_singleSignOnToggle(t *testing.T) {
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("single_sign_on_enabled"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("single_sign_on_enabled"), knownvalue.Bool(false)),
 			},
 			Check: onServer(e, func(s *logto.SignInExperience) error {
 				return want("singleSignOnEnabled", s.SingleSignOnEnabled, false)
@@ -57,7 +58,7 @@ func TestAccSignInExperience_singleSignOnToggle(t *testing.T) {
 		},
 		resource.TestStep{
 			Config:           config(e, `single_sign_on_enabled = true`),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			Check: onServer(e, func(s *logto.SignInExperience) error {
 				return want("singleSignOnEnabled", s.SingleSignOnEnabled, true)
 			}),
@@ -102,14 +103,14 @@ func TestAccSignInExperience_unmanagedLeftAlone(t *testing.T) {
 	resource.Test(t, testCase(
 		resource.TestStep{
 			Config:           config(e, managedFew),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("color"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+				statecheck.ExpectKnownValue(addr, acctest.Attr("color"), knownvalue.ObjectExact(map[string]knownvalue.Check{
 					"primary_color":        knownvalue.StringExact("#112233"),
 					"is_dark_mode_enabled": knownvalue.Null(),
 					"dark_primary_color":   knownvalue.Null(),
 				})),
-				statecheck.ExpectKnownValue(addr, attr("custom_css"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("custom_css"), knownvalue.Null()),
 			},
 		},
 		// Unmanaged values changed in the Console: no diff, and they stay.
@@ -136,10 +137,10 @@ func TestAccSignInExperience_unmanagedLeftAlone(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(addr, attr("sign_in_mode"), knownvalue.StringExact("SignIn")),
-					plancheck.ExpectKnownValue(addr, attr("color", "primary_color"), knownvalue.StringExact("#112233")),
-					plancheck.ExpectKnownValue(addr, attr("color", "dark_primary_color"), knownvalue.Null()),
-					plancheck.ExpectKnownValue(addr, attr("custom_css"), knownvalue.Null()),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("sign_in_mode"), knownvalue.StringExact("SignIn")),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("color", "primary_color"), knownvalue.StringExact("#112233")),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("color", "dark_primary_color"), knownvalue.Null()),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("custom_css"), knownvalue.Null()),
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
@@ -182,7 +183,7 @@ sign_up = {
   verify = true
 }
 `),
-		ConfigPlanChecks: emptyPlanAfterApply,
+		ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 		Check: onServer(e, func(s *logto.SignInExperience) error {
 			factors := slices.Clone(s.Mfa.Factors)
 			slices.Sort(factors)
@@ -216,7 +217,7 @@ color = {
   dark_primary_color = "#222222"
 }
 `),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 		},
 		resource.TestStep{
 			Config: config(e, `
@@ -265,9 +266,9 @@ password_policy = {
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("privacy_policy_url"), knownvalue.StringExact("")),
-				statecheck.ExpectKnownValue(addr, attr("password_policy", "reject_repetition_and_sequence"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(addr, attr("sign_in", "methods"), knownvalue.ListExact([]knownvalue.Check{
+				statecheck.ExpectKnownValue(addr, acctest.Attr("privacy_policy_url"), knownvalue.StringExact("")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("password_policy", "reject_repetition_and_sequence"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("sign_in", "methods"), knownvalue.ListExact([]knownvalue.Check{
 					knownvalue.ObjectExact(map[string]knownvalue.Check{
 						"identifier": knownvalue.StringExact("username"), "password": knownvalue.Bool(true),
 						"verification_code": knownvalue.Bool(false), "is_password_primary": knownvalue.Bool(true),
@@ -304,9 +305,9 @@ color = {
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(addr, attr("custom_css"), knownvalue.Null()),
-					plancheck.ExpectKnownValue(addr, attr("mfa"), knownvalue.Null()),
-					plancheck.ExpectKnownValue(addr, attr("color", "dark_primary_color"), knownvalue.Null()),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("custom_css"), knownvalue.Null()),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("mfa"), knownvalue.Null()),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("color", "dark_primary_color"), knownvalue.Null()),
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
@@ -351,7 +352,7 @@ branding = {
 	resource.Test(t, testCase(
 		resource.TestStep{
 			Config:           cfg,
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			Check: onServer(e, func(s *logto.SignInExperience) error {
 				return firstError(want("termsOfUseUrl", str(s.TermsOfUseURL), "<nil>"), want("favicon", str(s.Branding.Favicon), "<nil>"))
 			}),
@@ -367,7 +368,7 @@ branding = {
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(addr, attr("terms_of_use_url"), knownvalue.StringExact("")),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("terms_of_use_url"), knownvalue.StringExact("")),
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
@@ -390,7 +391,7 @@ password_policy = {
 }
 `)
 	resource.Test(t, testCase(
-		resource.TestStep{Config: cfg, ConfigPlanChecks: emptyPlanAfterApply},
+		resource.TestStep{Config: cfg, ConfigPlanChecks: acctest.EmptyPlanAfterApply()},
 		// Any id imports the singleton. An import reads every attribute;
 		// those the configuration does not manage are null in the applied
 		// state.
@@ -428,10 +429,10 @@ func TestAccSignInExperience_destroyForgets(t *testing.T) {
 	patches := 0
 	tc := testCase(resource.TestStep{
 		Config:           config(e, managedFew),
-		ConfigPlanChecks: emptyPlanAfterApply,
+		ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 		Check: func(*terraform.State) error {
 			before = e.SignInExperience(t)
-			patches = requests(e, routePatch)
+			patches = e.Requests(routePatch)
 			return nil
 		},
 	})
@@ -441,8 +442,8 @@ func TestAccSignInExperience_destroyForgets(t *testing.T) {
 		t.Fatalf("the configured values were not applied: %+v", before)
 	}
 	// Positive control: the apply was counted.
-	if e.Emulator != nil && (patches == 0 || requests(e, routePatch) != patches) {
-		t.Errorf("PATCH /api/sign-in-exp: %d at apply, %d after destroy; want some at apply and none at destroy", patches, requests(e, routePatch))
+	if e.Emulator != nil && (patches == 0 || e.Requests(routePatch) != patches) {
+		t.Errorf("PATCH /api/sign-in-exp: %d at apply, %d after destroy; want some at apply and none at destroy", patches, e.Requests(routePatch))
 	}
 }
 
@@ -475,7 +476,7 @@ password_policy = {
   min_length = 12
 }
 `),
-		ConfigPlanChecks: emptyPlanAfterApply,
+		ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 	})
 	tc.CheckDestroy = onServer(e, func(s *logto.SignInExperience) error {
 		return firstError(
@@ -558,7 +559,7 @@ color = {
 				PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
 					// Read at import, not managed: planned as it is.
-					plancheck.ExpectKnownValue(addr, attr("custom_css"), knownvalue.StringExact(".before-import{}")),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("custom_css"), knownvalue.StringExact(".before-import{}")),
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},

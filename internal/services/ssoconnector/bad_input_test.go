@@ -110,7 +110,7 @@ bm90IGEgY2VydGlmaWNhdGU=
 		ExpectError: wrapped(`string length must be between 1 and 128`),
 	}))
 	for _, route := range []string{"POST /api/sso-connectors", "PATCH /api/sso-connectors/{id}"} {
-		if n := requests(e, route); n > 0 {
+		if n := e.Requests(route); n > 0 {
 			t.Errorf("invalid configurations sent %d %s requests, want 0", n, route)
 		}
 	}
@@ -125,9 +125,9 @@ bm90IGEgY2VydGlmaWNhdGU=
     sign_in_endpoint = %q
     x509_certificate = %q
   }`, idp.EntityID(), idp.SignInURL(), body)),
-		ConfigPlanChecks: emptyPlanAfterApply,
+		ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 	}))
-	if n := requests(e, "POST /api/sso-connectors"); n == 0 && e.Emulator != nil {
+	if n := e.Requests("POST /api/sso-connectors"); n == 0 && e.Emulator != nil {
 		t.Errorf("a valid connector sent no POST /api/sso-connectors: the counter does not count")
 	}
 }

@@ -53,7 +53,7 @@ data "logto_sso_connector" "by_name" {
 `, name, d1, secret, idp.Issuer(acctest.RandomName("tenant")+"/v2.0"), idp.MetadataURL())
 	same := compare.ValuesSame()
 	pair := func(res, ds, attribute string) statecheck.StateCheck {
-		return statecheck.CompareValuePairs(res, attr(attribute), ds, attr(attribute), same)
+		return statecheck.CompareValuePairs(res, acctest.Attr(attribute), ds, acctest.Attr(attribute), same)
 	}
 	const byID, byName = "data.logto_sso_connector.by_id", "data.logto_sso_connector.by_name"
 	var checks []statecheck.StateCheck
@@ -63,15 +63,15 @@ data "logto_sso_connector" "by_name" {
 	}
 	checks = append(checks,
 		pair("logto_sso_connector.saml", byName, "saml"),
-		statecheck.ExpectKnownValue(byID, attr("oidc"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+		statecheck.ExpectKnownValue(byID, acctest.Attr("oidc"), knownvalue.ObjectExact(map[string]knownvalue.Check{
 			"client_id":              knownvalue.StringExact("entra-app"),
 			"issuer":                 knownvalue.StringRegexp(regexp.MustCompile(`/v2\.0$`)),
 			"scope":                  knownvalue.StringExact("offline_access"),
 			"trust_unverified_email": knownvalue.Bool(false),
 		})),
-		statecheck.ExpectKnownValue(byID, attr("saml"), knownvalue.Null()),
-		statecheck.ExpectKnownValue(byName, attr("oidc"), knownvalue.Null()),
-		statecheck.ExpectKnownValue(byName, attr("redirect_uri"), knownvalue.Null()),
+		statecheck.ExpectKnownValue(byID, acctest.Attr("saml"), knownvalue.Null()),
+		statecheck.ExpectKnownValue(byName, acctest.Attr("oidc"), knownvalue.Null()),
+		statecheck.ExpectKnownValue(byName, acctest.Attr("redirect_uri"), knownvalue.Null()),
 		// The resource keeps its client_secret in the state: the secret
 		// there comes from it (positive control), not from the data source.
 		secretCheck{secret: secret, want: true},
@@ -86,12 +86,12 @@ data "logto_sso_connector" "by_name" {
 
 // dataSourceLacks asserts that no attribute of a data source holds text.
 func dataSourceLacks(address, text string) statecheck.StateCheck {
-	return stateFunc{address, func(v map[string]any) error {
+	return acctest.StateCheck(address, func(v map[string]any) error {
 		if s := fmt.Sprint(v); regexp.MustCompile(regexp.QuoteMeta(text)).MatchString(s) {
 			return fmt.Errorf("%s holds %q", address, text)
 		}
 		return nil
-	}}
+	})
 }
 
 func TestAccSSOConnectorDataSource_notFound(t *testing.T) {
@@ -139,7 +139,7 @@ func TestAccSSOConnectorProvidersDataSource(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
 			Config:            e.Config(`data "logto_sso_connector_providers" "all" {}`),
-			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(ds, attr("providers"), knownvalue.ListExact(want))},
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(ds, acctest.Attr("providers"), knownvalue.ListExact(want))},
 		}},
 	})
 }

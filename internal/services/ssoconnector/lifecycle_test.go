@@ -32,7 +32,7 @@ func TestAccSSOConnector_drift(t *testing.T) {
   %s`, d1, oidcBlock("okta-app", "okta-secret", issuer, `scope = "groups"`)))
 	var id string
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: config, ConfigPlanChecks: emptyPlanAfterApply, ConfigStateChecks: []statecheck.StateCheck{captureID(&id)}},
+		resource.TestStep{Config: config, ConfigPlanChecks: acctest.EmptyPlanAfterApply(), ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(addr, &id)}},
 		resource.TestStep{
 			PreConfig: func() {
 				other := []string{domain("console")}
@@ -47,15 +47,15 @@ func TestAccSSOConnector_drift(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(addr, attr("connector_name"), knownvalue.StringExact(name)),
-					plancheck.ExpectKnownValue(addr, nested("oidc", "scope"), knownvalue.StringExact("groups")),
-					plancheck.ExpectKnownValue(addr, nested("oidc", "client_secret"), knownvalue.StringExact("okta-secret")),
-					plancheck.ExpectKnownValue(addr, attr("sync_profile"), knownvalue.Bool(true)),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("connector_name"), knownvalue.StringExact(name)),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("oidc", "scope"), knownvalue.StringExact("groups")),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("oidc", "client_secret"), knownvalue.StringExact("okta-secret")),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("sync_profile"), knownvalue.Bool(true)),
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectIDUnchanged(&id),
+				acctest.ExpectIDUnchanged(addr, &id),
 				logtoConnector(e, &id, func(config map[string]any, domains []string) error {
 					if config["scope"] != "groups" || config["clientSecret"] != "okta-secret" || len(domains) != 1 || domains[0] != d1 {
 						return fmt.Errorf("Logto after apply: config %v, domains %v", config, domains)
@@ -75,12 +75,12 @@ func TestAccSSOConnector_disappears(t *testing.T) {
 	config := connectorConfig(e, logto.SSOProviderSAML, acctest.RandomName("gone"), fmt.Sprintf(`saml = { metadata_url = %q }`, idp.MetadataURL()))
 	var id string
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: config, ConfigPlanChecks: emptyPlanAfterApply, ConfigStateChecks: []statecheck.StateCheck{captureID(&id)}},
+		resource.TestStep{Config: config, ConfigPlanChecks: acctest.EmptyPlanAfterApply(), ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(addr, &id)}},
 		resource.TestStep{
 			PreConfig:         func() { e.DeleteSSOConnectorOutOfBand(t, id) },
 			Config:            config,
-			ConfigPlanChecks:  planned(plancheck.ResourceActionCreate),
-			ConfigStateChecks: []statecheck.StateCheck{expectIDChanged(&id), expectSAMLServiceProvider()},
+			ConfigPlanChecks:  acctest.PlannedAction(addr, plancheck.ResourceActionCreate),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectIDChanged(addr, &id), expectSAMLServiceProvider()},
 		},
 	))
 }
@@ -97,15 +97,15 @@ func TestAccSSOConnector_replaceProvider(t *testing.T) {
 	var id string
 	resource.Test(t, testCase(e,
 		resource.TestStep{
-			Config: connectorConfig(e, logto.SSOProviderOIDC, name, block), ConfigPlanChecks: emptyPlanAfterApply,
-			ConfigStateChecks: []statecheck.StateCheck{captureID(&id)},
+			Config: connectorConfig(e, logto.SSOProviderOIDC, name, block), ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(addr, &id)},
 		},
 		resource.TestStep{
 			Config:           connectorConfig(e, logto.SSOProviderOkta, name, block),
-			ConfigPlanChecks: planned(plancheck.ResourceActionDestroyBeforeCreate),
+			ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectIDChanged(&id), expectRedirectURI(e),
-				statecheck.ExpectKnownValue(addr, attr("provider_name"), knownvalue.StringExact(logto.SSOProviderOkta)),
+				acctest.ExpectIDChanged(addr, &id), expectRedirectURI(e),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("provider_name"), knownvalue.StringExact(logto.SSOProviderOkta)),
 			},
 		},
 	))
@@ -124,12 +124,12 @@ func TestAccSSOConnector_unmanagedConfig(t *testing.T) {
 	var id string
 	resource.Test(t, testCase(e,
 		resource.TestStep{
-			Config: bare, ConfigPlanChecks: emptyPlanAfterApply,
+			Config: bare, ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				captureID(&id),
-				statecheck.ExpectKnownValue(addr, attr("oidc"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(addr, attr("domains"), knownvalue.SetSizeExact(0)),
-				statecheck.ExpectKnownValue(addr, attr("branding"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+				acctest.CaptureID(addr, &id),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("oidc"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("domains"), knownvalue.SetSizeExact(0)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("branding"), knownvalue.ObjectExact(map[string]knownvalue.Check{
 					"display_name": knownvalue.Null(), "logo": knownvalue.Null(), "dark_logo": knownvalue.Null(),
 				})),
 				logtoConnector(e, &id, func(config map[string]any, _ []string) error {
@@ -150,9 +150,9 @@ func TestAccSSOConnector_unmanagedConfig(t *testing.T) {
 		},
 		resource.TestStep{
 			Config:           connectorConfig(e, logto.SSOProviderOIDC, name, oidcBlock("terraform", "tf-secret", issuer, "")),
-			ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectIDUnchanged(&id),
+				acctest.ExpectIDUnchanged(addr, &id),
 				logtoConnector(e, &id, func(config map[string]any, _ []string) error {
 					if config["clientId"] != "terraform" || config["clientSecret"] != "tf-secret" {
 						return fmt.Errorf("Logto's config = %v", config)
@@ -210,7 +210,7 @@ func TestAccSSOConnector_lostCreateAnswer(t *testing.T) {
 		name := acctest.RandomName("lost")
 		resource.Test(t, testCase(e, resource.TestStep{
 			Config:            connectorConfig(e, logto.SSOProviderAzureAD, name, fmt.Sprintf(`saml = { metadata_url = %q }`, idp.MetadataURL())),
-			ConfigPlanChecks:  emptyPlanAfterApply,
+			ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{expectSAMLServiceProvider()},
 			Check: func(s *terraform.State) error {
 				id := s.RootModule().Resources[addr].Primary.ID
@@ -247,8 +247,8 @@ func TestAccSSOConnector_consoleConfigKeysSurvive(t *testing.T) {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:            connectorConfig(e, logto.SSOProviderGoogleWorkspace, name, oidcBlock("google-app", "g-secret", "", "")),
-			ConfigPlanChecks:  emptyPlanAfterApply,
-			ConfigStateChecks: []statecheck.StateCheck{captureID(&id), expectRedirectURI(e)},
+			ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(addr, &id), expectRedirectURI(e)},
 		},
 		resource.TestStep{
 			PreConfig: func() {
@@ -258,7 +258,7 @@ func TestAccSSOConnector_consoleConfigKeysSurvive(t *testing.T) {
 				}
 			},
 			Config:           connectorConfig(e, logto.SSOProviderGoogleWorkspace, name, oidcBlock("google-app", "g-secret", "", `scope = "https://www.googleapis.com/auth/admin.directory.group.readonly"`)),
-			ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
 				logtoConnector(e, &id, func(config map[string]any, _ []string) error {
 					if config["offlineAccess"] != true || config["scope"] == nil {

@@ -45,13 +45,13 @@ func oidcBlock(clientID, secret, issuer, extra string) string {
 
 // expectRedirectURI checks redirect_uri against the connector's id.
 func expectRedirectURI(e *acctest.Env) statecheck.StateCheck {
-	return stateFunc{addr, func(v map[string]any) error {
+	return acctest.StateCheck(addr, func(v map[string]any) error {
 		want := e.Endpoint + "/callback/" + fmt.Sprint(v["id"])
 		if v["redirect_uri"] != want {
 			return fmt.Errorf("redirect_uri = %v, want %s", v["redirect_uri"], want)
 		}
 		return nil
-	}}
+	})
 }
 
 // The OIDC family, each provider against the mock IdP: create, update of
@@ -91,29 +91,29 @@ func TestAccSSOConnector_oidcFamily(t *testing.T) {
 					ConfigPlanChecks: resource.ConfigPlanChecks{
 						PreApply: []plancheck.PlanCheck{
 							// Known at plan time: not a SAML connector.
-							plancheck.ExpectKnownValue(addr, attr("saml_acs_url"), knownvalue.Null()),
-							plancheck.ExpectKnownValue(addr, attr("saml_sp_entity_id"), knownvalue.Null()),
+							plancheck.ExpectKnownValue(addr, acctest.Attr("saml_acs_url"), knownvalue.Null()),
+							plancheck.ExpectKnownValue(addr, acctest.Attr("saml_sp_entity_id"), knownvalue.Null()),
 						},
 						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 					},
 					ConfigStateChecks: []statecheck.StateCheck{
-						captureID(&id),
-						statecheck.ExpectKnownValue(addr, attr("id"), knownvalue.StringRegexp(connectorID)),
-						statecheck.ExpectKnownValue(addr, attr("provider_name"), knownvalue.StringExact(provider)),
-						statecheck.ExpectKnownValue(addr, attr("domains"), knownvalue.SetExact([]knownvalue.Check{
+						acctest.CaptureID(addr, &id),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("id"), knownvalue.StringRegexp(connectorID)),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("provider_name"), knownvalue.StringExact(provider)),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("domains"), knownvalue.SetExact([]knownvalue.Check{
 							knownvalue.StringExact(d1), knownvalue.StringExact(d2),
 						})),
-						statecheck.ExpectKnownValue(addr, attr("branding"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+						statecheck.ExpectKnownValue(addr, acctest.Attr("branding"), knownvalue.ObjectExact(map[string]knownvalue.Check{
 							"display_name": knownvalue.StringExact("Acme"),
 							"logo":         knownvalue.StringExact("https://example.com/logo.png"),
 							"dark_logo":    knownvalue.Null(),
 						})),
-						statecheck.ExpectKnownValue(addr, attr("sync_profile"), knownvalue.Bool(true)),
-						statecheck.ExpectKnownValue(addr, attr("enable_token_storage"), knownvalue.Bool(false)),
-						statecheck.ExpectKnownValue(addr, nested("oidc", "trust_unverified_email"), knownvalue.Bool(false)),
-						statecheck.ExpectKnownValue(addr, nested("oidc", "scope"), knownvalue.Null()),
-						statecheck.ExpectKnownValue(addr, attr("saml"), knownvalue.Null()),
-						statecheck.ExpectKnownValue(addr, attr("created_at"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT`))),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("sync_profile"), knownvalue.Bool(true)),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("enable_token_storage"), knownvalue.Bool(false)),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("oidc", "trust_unverified_email"), knownvalue.Bool(false)),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("oidc", "scope"), knownvalue.Null()),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("saml"), knownvalue.Null()),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("created_at"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT`))),
 						expectRedirectURI(e),
 						logtoConnector(e, &id, func(config map[string]any, _ []string) error {
 							if config["clientId"] != "client-1" || config["clientSecret"] != "secret-1" {
@@ -125,14 +125,14 @@ func TestAccSSOConnector_oidcFamily(t *testing.T) {
 				},
 				resource.TestStep{
 					Config:           second,
-					ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+					ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionUpdate),
 					ConfigStateChecks: []statecheck.StateCheck{
-						expectIDUnchanged(&id),
-						statecheck.ExpectKnownValue(addr, attr("connector_name"), knownvalue.StringExact(name+"-renamed")),
-						statecheck.ExpectKnownValue(addr, attr("domains"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(d3)})),
-						statecheck.ExpectKnownValue(addr, nested("branding", "display_name"), knownvalue.Null()),
-						statecheck.ExpectKnownValue(addr, nested("branding", "dark_logo"), knownvalue.StringExact("https://example.com/dark.png")),
-						statecheck.ExpectKnownValue(addr, nested("oidc", "scope"), knownvalue.StringExact("offline_access groups")),
+						acctest.ExpectIDUnchanged(addr, &id),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("connector_name"), knownvalue.StringExact(name+"-renamed")),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("domains"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(d3)})),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("branding", "display_name"), knownvalue.Null()),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("branding", "dark_logo"), knownvalue.StringExact("https://example.com/dark.png")),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("oidc", "scope"), knownvalue.StringExact("offline_access groups")),
 						expectRedirectURI(e),
 						logtoConnector(e, &id, func(config map[string]any, domains []string) error {
 							if config["clientId"] != "client-2" || config["clientSecret"] != "secret-2" ||
@@ -154,7 +154,7 @@ func TestAccSSOConnector_oidcFamily(t *testing.T) {
 // expectSAMLServiceProvider checks the SAML service provider's values taken
 // from Logto's answer: Logto builds them from its own endpoint and the id.
 func expectSAMLServiceProvider() statecheck.StateCheck {
-	return stateFunc{addr, func(v map[string]any) error {
+	return acctest.StateCheck(addr, func(v map[string]any) error {
 		id := fmt.Sprint(v["id"])
 		acs, _ := v["saml_acs_url"].(string)
 		entity, _ := v["saml_sp_entity_id"].(string)
@@ -163,7 +163,7 @@ func expectSAMLServiceProvider() statecheck.StateCheck {
 			return fmt.Errorf("saml_acs_url = %q, saml_sp_entity_id = %q, redirect_uri = %v", acs, entity, v["redirect_uri"])
 		}
 		return nil
-	}}
+	})
 }
 
 // The SAML family, each provider with each way of giving the metadata:
@@ -204,31 +204,31 @@ func TestAccSSOConnector_samlFamily(t *testing.T) {
 				resource.TestStep{
 					Config: byURL,
 					ConfigPlanChecks: resource.ConfigPlanChecks{
-						PreApply:             []plancheck.PlanCheck{plancheck.ExpectKnownValue(addr, attr("redirect_uri"), knownvalue.Null())},
+						PreApply:             []plancheck.PlanCheck{plancheck.ExpectKnownValue(addr, acctest.Attr("redirect_uri"), knownvalue.Null())},
 						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 					},
 					ConfigStateChecks: []statecheck.StateCheck{
-						captureID(&id),
+						acctest.CaptureID(addr, &id),
 						expectSAMLServiceProvider(),
-						statecheck.ExpectKnownValue(addr, attr("oidc"), knownvalue.Null()),
-						statecheck.ExpectKnownValue(addr, nested("saml", "metadata_url"), knownvalue.StringExact(idp.MetadataURL())),
-						statecheck.ExpectKnownValue(addr, nested("saml", "attribute_mapping"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+						statecheck.ExpectKnownValue(addr, acctest.Attr("oidc"), knownvalue.Null()),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("saml", "metadata_url"), knownvalue.StringExact(idp.MetadataURL())),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("saml", "attribute_mapping"), knownvalue.ObjectExact(map[string]knownvalue.Check{
 							"id": knownvalue.Null(), "email": knownvalue.StringExact("mail"), "name": knownvalue.StringExact("displayName"),
 						})),
-						statecheck.ExpectKnownValue(addr, attr("domains"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(d1)})),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("domains"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(d1)})),
 					},
 				},
 				resource.TestStep{
 					Config:           byXML,
-					ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+					ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionUpdate),
 					ConfigStateChecks: []statecheck.StateCheck{
-						expectIDUnchanged(&id),
+						acctest.ExpectIDUnchanged(addr, &id),
 						expectSAMLServiceProvider(),
-						statecheck.ExpectKnownValue(addr, nested("saml", "metadata_url"), knownvalue.Null()),
-						statecheck.ExpectKnownValue(addr, nested("saml", "attribute_mapping"), knownvalue.Null()),
-						statecheck.ExpectKnownValue(addr, nested("branding", "display_name"), knownvalue.StringExact("Acme SAML")),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("saml", "metadata_url"), knownvalue.Null()),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("saml", "attribute_mapping"), knownvalue.Null()),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("branding", "display_name"), knownvalue.StringExact("Acme SAML")),
 						// Domains omitted: left as they are.
-						statecheck.ExpectKnownValue(addr, attr("domains"), knownvalue.SetSizeExact(1)),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("domains"), knownvalue.SetSizeExact(1)),
 						logtoConnector(e, &id, func(config map[string]any, _ []string) error {
 							if _, ok := config["metadataUrl"]; ok || config["metadata"] == nil || config["attributeMapping"] != nil {
 								return fmt.Errorf("Logto's config keeps the old source or mapping: %v", config)
@@ -239,13 +239,13 @@ func TestAccSSOConnector_samlFamily(t *testing.T) {
 				},
 				resource.TestStep{
 					Config:           byHand,
-					ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+					ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionUpdate),
 					ConfigStateChecks: []statecheck.StateCheck{
-						expectIDUnchanged(&id),
-						statecheck.ExpectKnownValue(addr, nested("saml", "metadata"), knownvalue.Null()),
-						statecheck.ExpectKnownValue(addr, nested("saml", "entity_id"), knownvalue.StringExact(idp.EntityID())),
-						statecheck.ExpectKnownValue(addr, nested("saml", "attribute_mapping", "id"), knownvalue.StringExact("uid")),
-						statecheck.ExpectKnownValue(addr, attr("domains"), knownvalue.SetSizeExact(0)),
+						acctest.ExpectIDUnchanged(addr, &id),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("saml", "metadata"), knownvalue.Null()),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("saml", "entity_id"), knownvalue.StringExact(idp.EntityID())),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("saml", "attribute_mapping", "id"), knownvalue.StringExact("uid")),
+						statecheck.ExpectKnownValue(addr, acctest.Attr("domains"), knownvalue.SetSizeExact(0)),
 					},
 				},
 				resource.TestStep{ResourceName: addr, ImportState: true, ImportStateVerify: true},

@@ -68,10 +68,10 @@ resource "logto_sso_connector" "kept" {
 	}
 	resource.Test(t, testCase(e,
 		resource.TestStep{
-			PreConfig: func() { t.Setenv("TF_VAR_wo", wo1) }, Config: config(1), ConfigPlanChecks: emptyPlanAfterApply,
-			ConfigStateChecks: []statecheck.StateCheck{captureID(&id)},
+			PreConfig: func() { t.Setenv("TF_VAR_wo", wo1) }, Config: config(1), ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(addr, &id)},
 		},
-		resource.TestStep{PreConfig: func() { t.Setenv("TF_VAR_wo", wo2) }, Config: config(2), ConfigPlanChecks: emptyPlanAfterApply},
+		resource.TestStep{PreConfig: func() { t.Setenv("TF_VAR_wo", wo2) }, Config: config(2), ConfigPlanChecks: acctest.EmptyPlanAfterApply()},
 		resource.TestStep{ResourceName: "logto_sso_connector.kept", ImportState: true, ImportStateVerify: true},
 	))
 

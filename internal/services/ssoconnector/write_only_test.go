@@ -51,13 +51,13 @@ func TestAccSSOConnector_writeOnlySecret(t *testing.T) {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           woConfig(e, name, issuer, s1, 1, "openid"),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				captureID(&id),
+				acctest.CaptureID(addr, &id),
 				secretCheck{secret: s1, want: false},
-				statecheck.ExpectKnownValue(addr, nested("oidc", "client_secret"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(addr, nested("oidc", "client_secret_wo"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(addr, nested("oidc", "client_secret_wo_version"), knownvalue.Int64Exact(1)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("oidc", "client_secret"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("oidc", "client_secret_wo"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("oidc", "client_secret_wo_version"), knownvalue.Int64Exact(1)),
 				logtoSecret(e, &id, s1),
 			},
 		},
@@ -65,9 +65,9 @@ func TestAccSSOConnector_writeOnlySecret(t *testing.T) {
 		// sent. The scope change sends the whole config, with Logto's secret.
 		resource.TestStep{
 			Config:           woConfig(e, name, issuer, s2, 1, "openid offline_access"),
-			ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectIDUnchanged(&id),
+				acctest.ExpectIDUnchanged(addr, &id),
 				secretCheck{secret: s1, want: false},
 				secretCheck{secret: s2, want: false},
 				logtoSecret(e, &id, s1),
@@ -82,11 +82,11 @@ func TestAccSSOConnector_writeOnlySecret(t *testing.T) {
 		// The version bumped: the new secret is sent, and only that changes.
 		resource.TestStep{
 			Config:           woConfig(e, name, issuer, s2, 2, "openid offline_access"),
-			ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectIDUnchanged(&id),
+				acctest.ExpectIDUnchanged(addr, &id),
 				secretCheck{secret: s2, want: false},
-				statecheck.ExpectKnownValue(addr, nested("oidc", "client_secret_wo_version"), knownvalue.Int64Exact(2)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("oidc", "client_secret_wo_version"), knownvalue.Int64Exact(2)),
 				logtoSecret(e, &id, s2),
 			},
 		},
@@ -105,9 +105,9 @@ func TestAccSSOConnector_writeOnlySecret(t *testing.T) {
     issuer        = %q
     scope         = "openid offline_access"
   }`, s3, issuer)),
-			ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectIDUnchanged(&id),
+				acctest.ExpectIDUnchanged(addr, &id),
 				secretCheck{secret: s3, want: true},
 				logtoSecret(e, &id, s3),
 			},
@@ -115,7 +115,7 @@ func TestAccSSOConnector_writeOnlySecret(t *testing.T) {
 		// And back to write-only: client_secret leaves the state.
 		resource.TestStep{
 			Config:           woConfig(e, name, issuer, s1, 3, "openid offline_access"),
-			ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
 				secretCheck{secret: s3, want: false},
 				secretCheck{secret: s1, want: false},
@@ -153,12 +153,12 @@ import {
 		ConfigPlanChecks: resource.ConfigPlanChecks{
 			PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				plancheck.ExpectKnownValue(addr, nested("oidc", "client_secret"), knownvalue.Null()),
+				plancheck.ExpectKnownValue(addr, acctest.Attr("oidc", "client_secret"), knownvalue.Null()),
 			},
 			PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 		},
 		ConfigStateChecks: []statecheck.StateCheck{
-			expectIDUnchanged(&id),
+			acctest.ExpectIDUnchanged(addr, &id),
 			secretCheck{secret: "from-the-console", want: false},
 			logtoSecret(e, &id, "from-terraform"),
 		},

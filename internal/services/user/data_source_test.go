@@ -29,16 +29,16 @@ resource "logto_user" "test" {
 `
 	same := func(ds string) []statecheck.StateCheck {
 		checks := []statecheck.StateCheck{
-			statecheck.ExpectKnownValue(ds, attr("has_password"), knownvalue.Bool(false)),
-			statecheck.ExpectKnownValue(ds, attr("custom_data"), knownvalue.StringExact(`{"team":"iam"}`)),
+			statecheck.ExpectKnownValue(ds, acctest.Attr("has_password"), knownvalue.Bool(false)),
+			statecheck.ExpectKnownValue(ds, acctest.Attr("custom_data"), knownvalue.StringExact(`{"team":"iam"}`)),
 		}
 		for _, a := range []string{"id", "username", "primary_email", "name", "profile", "is_suspended", "created_at"} {
-			checks = append(checks, statecheck.CompareValuePairs(ds, attr(a), addr, attr(a), compare.ValuesSame()))
+			checks = append(checks, statecheck.CompareValuePairs(ds, acctest.Attr(a), addr, acctest.Attr(a), compare.ValuesSame()))
 		}
 		return checks
 	}
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: e.Config("%s", user), ConfigPlanChecks: emptyPlanAfterApply},
+		resource.TestStep{Config: e.Config("%s", user), ConfigPlanChecks: acctest.EmptyPlanAfterApply()},
 		resource.TestStep{
 			Config: e.Config("%s", user+`
 data "logto_user" "by_id" {
@@ -79,6 +79,6 @@ data "logto_user" "by_email" {
 			ExpectError: regexp.MustCompile(`Logto's username rule`),
 		},
 		// A valid configuration last, for the destroy.
-		resource.TestStep{Config: e.Config("%s", user), ConfigPlanChecks: emptyPlanAfterApply},
+		resource.TestStep{Config: e.Config("%s", user), ConfigPlanChecks: acctest.EmptyPlanAfterApply()},
 	))
 }

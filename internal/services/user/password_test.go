@@ -39,13 +39,13 @@ resource "logto_user" "test" {
 	password := func(pw string) config.Variables { return config.Variables{"password": config.StringVariable(pw)} }
 	const patch = "PATCH /api/users/{id}/password"
 	var id string
-	hasPassword := resourceStateCheck{addr, func(v map[string]any) error {
+	hasPassword := acctest.StateCheck(addr, func(v map[string]any) error {
 		id, _ = v["id"].(string)
 		if !e.GetUser(t, id).HasPassword {
 			return fmt.Errorf("user %s has no password in Logto", id)
 		}
 		return nil
-	}}
+	})
 	secrets := []*string{&first, &second, &third}
 	// Positive control for the plan check: the username is in every plan.
 	usernameInPlan := acctest.PresentInPlan(&name)
@@ -61,7 +61,7 @@ resource "logto_user" "test" {
 			},
 			ConfigStateChecks: []statecheck.StateCheck{hasPassword, acctest.AbsentFromState(secrets...), acctest.PresentInState(&name)},
 			Check: func(*terraform.State) error {
-				if n := requests(e, patch); n > 0 {
+				if n := e.Requests(patch); n > 0 {
 					return fmt.Errorf("%d %s at create, want the password in the POST", n, patch)
 				}
 				return nil
@@ -76,7 +76,7 @@ resource "logto_user" "test" {
 				PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			Check: func(*terraform.State) error {
-				if n := requests(e, patch); n > 0 {
+				if n := e.Requests(patch); n > 0 {
 					return fmt.Errorf("%d %s without a version change, want none", n, patch)
 				}
 				return nil
@@ -92,7 +92,7 @@ resource "logto_user" "test" {
 			},
 			ConfigStateChecks: []statecheck.StateCheck{hasPassword, acctest.AbsentFromState(secrets...)},
 			Check: func(*terraform.State) error {
-				if n := requests(e, patch); e.Emulator != nil && n != 1 {
+				if n := e.Requests(patch); e.Emulator != nil && n != 1 {
 					return fmt.Errorf("%d %s after the version changed, want 1", n, patch)
 				}
 				return nil

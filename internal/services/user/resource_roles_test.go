@@ -72,8 +72,8 @@ resource "logto_user_role" "test" {
 // role_ids for the user, and that they are the given logto_role resources.
 func expectUserRolesInLogto(e *acctest.Env, roles ...string) []statecheck.StateCheck {
 	checks := []statecheck.StateCheck{
-		statecheck.ExpectKnownValue(rolesAddr, attr("role_ids"), knownvalue.SetSizeExact(len(roles))),
-		resourceStateCheck{rolesAddr, func(v map[string]any) error {
+		statecheck.ExpectKnownValue(rolesAddr, acctest.Attr("role_ids"), knownvalue.SetSizeExact(len(roles))),
+		acctest.StateCheck(rolesAddr, func(v map[string]any) error {
 			userID, _ := v["user_id"].(string)
 			raw, _ := v["role_ids"].([]any)
 			var inState []string
@@ -95,11 +95,11 @@ func expectUserRolesInLogto(e *acctest.Env, roles ...string) []statecheck.StateC
 				return errorf("state %v (id %v), Logto holds %v for user %s", inState, v["id"], inLogto, userID)
 			}
 			return nil
-		}},
+		}),
 	}
 	for _, r := range roles {
-		checks = append(checks, statecheck.CompareValueCollection(rolesAddr, []tfjsonpath.Path{attr("role_ids")},
-			"logto_role."+r, attr("id"), compare.ValuesSame()))
+		checks = append(checks, statecheck.CompareValueCollection(rolesAddr, []tfjsonpath.Path{acctest.Attr("role_ids")},
+			"logto_role."+r, acctest.Attr("id"), compare.ValuesSame()))
 	}
 	return checks
 }
@@ -112,9 +112,9 @@ func TestAccUserRoles_lifecycle(t *testing.T) {
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           rolesConfig(e, prefix, userRoleSet(`[logto_role.a.id, logto_role.b.id]`)),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: append(expectUserRolesInLogto(e, "a", "b"),
-				captureID("logto_user.u", &userID), captureID("logto_role.c", &roleC)),
+				acctest.CaptureID("logto_user.u", &userID), acctest.CaptureID("logto_role.c", &roleC)),
 		},
 		// Given in the Console: taken away again.
 		resource.TestStep{
@@ -124,12 +124,12 @@ func TestAccUserRoles_lifecycle(t *testing.T) {
 				}
 			},
 			Config:            rolesConfig(e, prefix, userRoleSet(`[logto_role.a.id, logto_role.b.id]`)),
-			ConfigPlanChecks:  planned(rolesAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks:  acctest.PlannedAction(rolesAddr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: expectUserRolesInLogto(e, "a", "b"),
 		},
 		resource.TestStep{
 			Config:            rolesConfig(e, prefix, userRoleSet(`[logto_role.c.id]`)),
-			ConfigPlanChecks:  planned(rolesAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks:  acctest.PlannedAction(rolesAddr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: expectUserRolesInLogto(e, "c"),
 		},
 		resource.TestStep{ResourceName: rolesAddr, ImportState: true, ImportStateVerify: true},
@@ -141,7 +141,7 @@ func TestAccUserRoles_lifecycle(t *testing.T) {
 		},
 		resource.TestStep{
 			Config:            rolesConfig(e, prefix, userRoleSet(`[]`)),
-			ConfigPlanChecks:  emptyPlanAfterApply,
+			ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: expectUserRolesInLogto(e),
 		},
 		// The user is deleted outside Terraform: both come back.
@@ -162,11 +162,11 @@ func TestAccUserRoles_lifecycle(t *testing.T) {
 				if e.Emulator == nil {
 					return nil
 				}
-				if requests(e, userRolesPOST) == 0 || requests(e, userRolesDELETE) == 0 {
-					return errorf("%d %s and %d %s counted, want some of each", requests(e, userRolesPOST), userRolesPOST,
-						requests(e, userRolesDELETE), userRolesDELETE)
+				if e.Requests(userRolesPOST) == 0 || e.Requests(userRolesDELETE) == 0 {
+					return errorf("%d %s and %d %s counted, want some of each", e.Requests(userRolesPOST), userRolesPOST,
+						e.Requests(userRolesDELETE), userRolesDELETE)
 				}
-				if n := requests(e, userRolesPUT); n != 0 {
+				if n := e.Requests(userRolesPUT); n != 0 {
 					return errorf("%d %s sent, want none", n, userRolesPUT)
 				}
 				return nil
@@ -189,19 +189,19 @@ func TestAccUserRoles_wrongTypeKeepsRoles(t *testing.T) {
 	e := acctest.New(t)
 	prefix := username("uroles_bad")
 	changes := func() int {
-		return requests(e, userRolesPOST) + requests(e, userRolesDELETE) + requests(e, userRolesPUT)
+		return e.Requests(userRolesPOST) + e.Requests(userRolesDELETE) + e.Requests(userRolesPUT)
 	}
 	var userID, roleA string
 	before := 0
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           rolesConfig(e, prefix, userRoleSet(`[logto_role.a.id]`)),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: append(expectUserRolesInLogto(e, "a"),
-				captureID("logto_user.u", &userID), captureID("logto_role.a", &roleA)),
+				acctest.CaptureID("logto_user.u", &userID), acctest.CaptureID("logto_role.a", &roleA)),
 			Check: func(*terraform.State) error {
 				// Positive control: the counters count the POST of a valid set.
-				if before = changes(); e.Emulator != nil && requests(e, userRolesPOST) == 0 {
+				if before = changes(); e.Emulator != nil && e.Requests(userRolesPOST) == 0 {
 					return errorf("no %s counted for a valid set", userRolesPOST)
 				}
 				return nil
@@ -231,21 +231,21 @@ func TestAccUserRole_lifecycle(t *testing.T) {
 	e := acctest.New(t)
 	prefix := username("ulink")
 	var userID, roleA, roleB string
-	expectLink := resourceStateCheck{linkAddr, func(v map[string]any) error {
+	expectLink := acctest.StateCheck(linkAddr, func(v map[string]any) error {
 		uid, _ := v["user_id"].(string)
 		rid, _ := v["role_id"].(string)
 		if v["id"] != uid+"/"+rid || !slices.Contains(e.UserRoleIDs(t, uid), rid) {
 			return errorf("link %v: user %s does not hold role %s in Logto", v["id"], uid, rid)
 		}
 		return nil
-	}}
+	})
 	config := rolesConfig(e, prefix, userRoleLink("logto_role.a.id"))
 	resource.Test(t, testCase(e,
 		resource.TestStep{
 			Config:           config,
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{expectLink,
-				captureID("logto_user.u", &userID), captureID("logto_role.a", &roleA), captureID("logto_role.b", &roleB)},
+				acctest.CaptureID("logto_user.u", &userID), acctest.CaptureID("logto_role.a", &roleA), acctest.CaptureID("logto_role.b", &roleB)},
 		},
 		resource.TestStep{ResourceName: linkAddr, ImportState: true, ImportStateVerify: true},
 		resource.TestStep{Config: config, ResourceName: linkAddr, ImportState: true, ImportStateKind: resource.ImportBlockWithID},
@@ -261,7 +261,7 @@ func TestAccUserRole_lifecycle(t *testing.T) {
 				}
 			},
 			Config:            config,
-			ConfigPlanChecks:  planned(linkAddr, plancheck.ResourceActionCreate),
+			ConfigPlanChecks:  acctest.PlannedAction(linkAddr, plancheck.ResourceActionCreate),
 			ConfigStateChecks: []statecheck.StateCheck{expectLink},
 		},
 		// The user is deleted outside Terraform: the user and the link come
@@ -278,7 +278,7 @@ func TestAccUserRole_lifecycle(t *testing.T) {
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			ConfigStateChecks: []statecheck.StateCheck{expectLink, captureID("logto_user.u", &userID)},
+			ConfigStateChecks: []statecheck.StateCheck{expectLink, acctest.CaptureID("logto_user.u", &userID)},
 		},
 		resource.TestStep{
 			PreConfig: func() {
@@ -303,7 +303,7 @@ func TestAccUserRole_badInput(t *testing.T) {
 	prefix := username("ulink_bad")
 	const post = "POST /api/users/{id}/roles"
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: rolesConfig(e, prefix, ""), ConfigPlanChecks: emptyPlanAfterApply},
+		resource.TestStep{Config: rolesConfig(e, prefix, ""), ConfigPlanChecks: acctest.EmptyPlanAfterApply()},
 		resource.TestStep{
 			Config:      rolesConfig(e, prefix, userRoleLink("logto_role.m2m.id")),
 			ExpectError: regexp.MustCompile(`(?s)Wrong Logto Role Type.*"` + prefix + `-m2m"`),
@@ -315,13 +315,13 @@ func TestAccUserRole_badInput(t *testing.T) {
 			ImportStateId: "a/b/c",
 			ExpectError:   regexp.MustCompile(`<user_id>/<role_id>`),
 		},
-		resource.TestStep{Config: rolesConfig(e, prefix, ""), ConfigPlanChecks: emptyPlanAfterApply},
+		resource.TestStep{Config: rolesConfig(e, prefix, ""), ConfigPlanChecks: acctest.EmptyPlanAfterApply()},
 	))
-	if n := requests(e, post); n > 0 {
+	if n := e.Requests(post); n > 0 {
 		t.Errorf("a refused link sent %d %s, want 0", n, post)
 	}
-	resource.Test(t, testCase(e, resource.TestStep{Config: rolesConfig(e, prefix, userRoleLink("logto_role.a.id")), ConfigPlanChecks: emptyPlanAfterApply}))
-	if n := requests(e, post); e.Emulator != nil && n == 0 {
+	resource.Test(t, testCase(e, resource.TestStep{Config: rolesConfig(e, prefix, userRoleLink("logto_role.a.id")), ConfigPlanChecks: acctest.EmptyPlanAfterApply()}))
+	if n := e.Requests(post); e.Emulator != nil && n == 0 {
 		t.Errorf("a valid link sent no %s: the counter does not count", post)
 	}
 }

@@ -40,18 +40,18 @@ resource "logto_user" "test" {
   username = %q
 }
 `, name),
-		ConfigPlanChecks: emptyPlanAfterApply,
+		ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 		ConfigStateChecks: []statecheck.StateCheck{
-			statecheck.ExpectKnownValue(addr, attr("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[a-z0-9]{12}$`))),
-			statecheck.ExpectKnownValue(addr, attr("username"), knownvalue.StringExact(name)),
-			statecheck.ExpectKnownValue(addr, attr("primary_email"), knownvalue.Null()),
-			statecheck.ExpectKnownValue(addr, attr("name"), knownvalue.Null()),
-			statecheck.ExpectKnownValue(addr, attr("custom_data"), knownvalue.StringExact("{}")),
-			statecheck.ExpectKnownValue(addr, attr("profile").AtMapKey("given_name"), knownvalue.Null()),
-			statecheck.ExpectKnownValue(addr, attr("profile").AtMapKey("address"), knownvalue.Null()),
-			statecheck.ExpectKnownValue(addr, attr("is_suspended"), knownvalue.Bool(false)),
-			statecheck.ExpectKnownValue(addr, attr("password_wo"), knownvalue.Null()),
-			statecheck.ExpectKnownValue(addr, attr("created_at"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT`))),
+			statecheck.ExpectKnownValue(addr, acctest.Attr("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[a-z0-9]{12}$`))),
+			statecheck.ExpectKnownValue(addr, acctest.Attr("username"), knownvalue.StringExact(name)),
+			statecheck.ExpectKnownValue(addr, acctest.Attr("primary_email"), knownvalue.Null()),
+			statecheck.ExpectKnownValue(addr, acctest.Attr("name"), knownvalue.Null()),
+			statecheck.ExpectKnownValue(addr, acctest.Attr("custom_data"), knownvalue.StringExact("{}")),
+			statecheck.ExpectKnownValue(addr, acctest.Attr("profile").AtMapKey("given_name"), knownvalue.Null()),
+			statecheck.ExpectKnownValue(addr, acctest.Attr("profile").AtMapKey("address"), knownvalue.Null()),
+			statecheck.ExpectKnownValue(addr, acctest.Attr("is_suspended"), knownvalue.Bool(false)),
+			statecheck.ExpectKnownValue(addr, acctest.Attr("password_wo"), knownvalue.Null()),
+			statecheck.ExpectKnownValue(addr, acctest.Attr("created_at"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT`))),
 			expectUserInLogto(e),
 		},
 	}))
@@ -93,19 +93,19 @@ func TestAccUser_update(t *testing.T) {
     family_name = "Lovelace"
     address     = { country = "GB", locality = "London" }
   }`),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("primary_email"), knownvalue.StringExact(email)),
-				statecheck.ExpectKnownValue(addr, attr("primary_phone"), knownvalue.StringExact(tel)),
-				statecheck.ExpectKnownValue(addr, attr("custom_data"), knownvalue.StringExact(`{"level":3,"tags":["a","b"],"team":"platform"}`)),
-				statecheck.ExpectKnownValue(addr, attr("profile").AtMapKey("given_name"), knownvalue.StringExact("Ada")),
-				statecheck.ExpectKnownValue(addr, attr("profile").AtMapKey("nickname"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(addr, attr("profile").AtMapKey("address"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+				statecheck.ExpectKnownValue(addr, acctest.Attr("primary_email"), knownvalue.StringExact(email)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("primary_phone"), knownvalue.StringExact(tel)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("custom_data"), knownvalue.StringExact(`{"level":3,"tags":["a","b"],"team":"platform"}`)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("profile").AtMapKey("given_name"), knownvalue.StringExact("Ada")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("profile").AtMapKey("nickname"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("profile").AtMapKey("address"), knownvalue.ObjectExact(map[string]knownvalue.Check{
 					"country": knownvalue.StringExact("GB"), "locality": knownvalue.StringExact("London"),
 					"formatted": knownvalue.Null(), "street_address": knownvalue.Null(), "region": knownvalue.Null(), "postal_code": knownvalue.Null(),
 				})),
 				expectUserInLogto(e),
-				captureID(addr, &id),
+				acctest.CaptureID(addr, &id),
 			},
 		},
 		// A claim set in the Console is not managed: no diff.
@@ -129,7 +129,7 @@ func TestAccUser_update(t *testing.T) {
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("profile").AtMapKey("nickname"), knownvalue.StringExact("ada")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("profile").AtMapKey("nickname"), knownvalue.StringExact("ada")),
 			},
 		},
 		// Every route at once: identifiers, name and custom data (PATCH),
@@ -146,18 +146,18 @@ func TestAccUser_update(t *testing.T) {
     locale      = "en-GB"
     address     = { country = "UK" }
   }`),
-			ConfigPlanChecks: planned(addr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("name"), knownvalue.StringExact("Ada King")),
-				statecheck.ExpectKnownValue(addr, attr("primary_phone"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(addr, attr("avatar"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(addr, attr("custom_data"), knownvalue.StringExact(`{"team":"iam"}`)),
-				statecheck.ExpectKnownValue(addr, attr("is_suspended"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue(addr, attr("profile").AtMapKey("given_name"), knownvalue.StringExact("Augusta")),
-				statecheck.ExpectKnownValue(addr, attr("profile").AtMapKey("locale"), knownvalue.StringExact("en-GB")),
-				statecheck.ExpectKnownValue(addr, attr("profile").AtMapKey("nickname"), knownvalue.StringExact("ada")),
-				statecheck.ExpectKnownValue(addr, attr("profile").AtMapKey("address").AtMapKey("country"), knownvalue.StringExact("UK")),
-				statecheck.ExpectKnownValue(addr, attr("profile").AtMapKey("address").AtMapKey("locality"), knownvalue.StringExact("London")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("name"), knownvalue.StringExact("Ada King")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("primary_phone"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("avatar"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("custom_data"), knownvalue.StringExact(`{"team":"iam"}`)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("is_suspended"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("profile").AtMapKey("given_name"), knownvalue.StringExact("Augusta")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("profile").AtMapKey("locale"), knownvalue.StringExact("en-GB")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("profile").AtMapKey("nickname"), knownvalue.StringExact("ada")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("profile").AtMapKey("address").AtMapKey("country"), knownvalue.StringExact("UK")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("profile").AtMapKey("address").AtMapKey("locality"), knownvalue.StringExact("London")),
 				expectUserInLogto(e),
 				expectProfileInLogto(e, func(p logto.UserProfile) error {
 					if deref(p.Nickname) != "ada" || deref(p.GivenName) != "Augusta" || p.Address == nil || deref(p.Address.Locality) != "London" {
@@ -165,7 +165,7 @@ func TestAccUser_update(t *testing.T) {
 					}
 					return nil
 				}),
-				expectIDUnchanged(&id),
+				acctest.ExpectIDUnchanged(addr, &id),
 			},
 		},
 		// Reinstated and renamed, the phone set again.
@@ -173,16 +173,16 @@ func TestAccUser_update(t *testing.T) {
 			Config: fullUserConfig(e, name+"_x", email, tel, `
   name         = "Ada King"
   is_suspended = false`),
-			ConfigPlanChecks: planned(addr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: acctest.PlannedAction(addr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("username"), knownvalue.StringExact(name+"_x")),
-				statecheck.ExpectKnownValue(addr, attr("primary_phone"), knownvalue.StringExact(tel)),
-				statecheck.ExpectKnownValue(addr, attr("is_suspended"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("username"), knownvalue.StringExact(name+"_x")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("primary_phone"), knownvalue.StringExact(tel)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("is_suspended"), knownvalue.Bool(false)),
 				// Omitted: left as they were.
-				statecheck.ExpectKnownValue(addr, attr("custom_data"), knownvalue.StringExact(`{"team":"iam"}`)),
-				statecheck.ExpectKnownValue(addr, attr("profile").AtMapKey("given_name"), knownvalue.StringExact("Augusta")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("custom_data"), knownvalue.StringExact(`{"team":"iam"}`)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("profile").AtMapKey("given_name"), knownvalue.StringExact("Augusta")),
 				expectUserInLogto(e),
-				expectIDUnchanged(&id),
+				acctest.ExpectIDUnchanged(addr, &id),
 			},
 		},
 		resource.TestStep{ResourceName: addr, ImportState: true, ImportStateVerify: true},
@@ -197,14 +197,14 @@ func TestAccUser_update(t *testing.T) {
 
 // expectProfileInLogto runs check on the user's profile as Logto holds it.
 func expectProfileInLogto(e *acctest.Env, check func(logto.UserProfile) error) statecheck.StateCheck {
-	return resourceStateCheck{addr, func(v map[string]any) error {
+	return acctest.StateCheck(addr, func(v map[string]any) error {
 		id, _ := v["id"].(string)
 		u, err := e.Client.GetUser(context.Background(), id)
 		if err != nil {
 			return err
 		}
 		return check(u.Profile)
-	}}
+	})
 }
 
 func TestAccUser_drift(t *testing.T) {
@@ -220,7 +220,7 @@ resource "logto_user" "test" {
 }
 `, name)
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: config, ConfigPlanChecks: emptyPlanAfterApply, ConfigStateChecks: []statecheck.StateCheck{captureID(addr, &id)}},
+		resource.TestStep{Config: config, ConfigPlanChecks: acctest.EmptyPlanAfterApply(), ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(addr, &id)}},
 		// Changed in the Console: the plan restores the configuration.
 		resource.TestStep{
 			PreConfig: func() {
@@ -234,15 +234,15 @@ resource "logto_user" "test" {
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(addr, attr("name"), knownvalue.StringExact("as configured")),
-					plancheck.ExpectKnownValue(addr, attr("avatar"), knownvalue.Null()),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("name"), knownvalue.StringExact("as configured")),
+					plancheck.ExpectKnownValue(addr, acctest.Attr("avatar"), knownvalue.Null()),
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("custom_data"), knownvalue.StringExact(`{"owner":"iam"}`)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("custom_data"), knownvalue.StringExact(`{"owner":"iam"}`)),
 				expectUserInLogto(e),
-				expectIDUnchanged(&id),
+				acctest.ExpectIDUnchanged(addr, &id),
 			},
 		},
 	))
@@ -259,11 +259,11 @@ resource "logto_user" "test" {
 }
 `, name)
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: config, ConfigPlanChecks: emptyPlanAfterApply, ConfigStateChecks: []statecheck.StateCheck{captureID(addr, &id)}},
+		resource.TestStep{Config: config, ConfigPlanChecks: acctest.EmptyPlanAfterApply(), ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(addr, &id)}},
 		resource.TestStep{
 			PreConfig:         func() { e.DeleteUserOutOfBand(t, id) },
 			Config:            config,
-			ConfigPlanChecks:  planned(addr, plancheck.ResourceActionCreate),
+			ConfigPlanChecks:  acctest.PlannedAction(addr, plancheck.ResourceActionCreate),
 			ConfigStateChecks: []statecheck.StateCheck{expectUserInLogto(e)},
 		},
 	))
@@ -280,7 +280,7 @@ resource "logto_user" "test" {
 }
 `, strings.ReplaceAll(name, "_", "-"))
 	resource.Test(t, testCase(e,
-		resource.TestStep{Config: config, ConfigPlanChecks: emptyPlanAfterApply, ConfigStateChecks: []statecheck.StateCheck{captureID(addr, &id)}},
+		resource.TestStep{Config: config, ConfigPlanChecks: acctest.EmptyPlanAfterApply(), ConfigStateChecks: []statecheck.StateCheck{acctest.CaptureID(addr, &id)}},
 		// Custom data, profile and suspension set in the Console are not in
 		// the configuration: no diff, the state follows them.
 		resource.TestStep{
@@ -299,9 +299,9 @@ resource "logto_user" "test" {
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, attr("custom_data"), knownvalue.StringExact(`{"a":{"x":1,"y":2},"b":1}`)),
-				statecheck.ExpectKnownValue(addr, attr("profile").AtMapKey("given_name"), knownvalue.StringExact("Grace")),
-				statecheck.ExpectKnownValue(addr, attr("is_suspended"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("custom_data"), knownvalue.StringExact(`{"a":{"x":1,"y":2},"b":1}`)),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("profile").AtMapKey("given_name"), knownvalue.StringExact("Grace")),
+				statecheck.ExpectKnownValue(addr, acctest.Attr("is_suspended"), knownvalue.Bool(true)),
 			},
 		},
 	))
@@ -328,15 +328,15 @@ func TestAccUser_badInput(t *testing.T) {
 			ExpectError: regexp.MustCompile(tc.want),
 		}))
 	}
-	if n := requests(e, "POST /api/users"); n > 0 {
+	if n := e.Requests("POST /api/users"); n > 0 {
 		t.Errorf("invalid configurations sent %d POST /api/users, want 0", n)
 	}
 	// Positive control: a valid user is counted.
 	resource.Test(t, testCase(e, resource.TestStep{
 		Config:           e.Config("resource \"logto_user\" \"test\" {\n  username = %q\n}\n", username("valid")),
-		ConfigPlanChecks: emptyPlanAfterApply,
+		ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 	}))
-	if n := requests(e, "POST /api/users"); e.Emulator != nil && n == 0 {
+	if n := e.Requests("POST /api/users"); e.Emulator != nil && n == 0 {
 		t.Error("a valid user sent no POST /api/users: the counter does not count")
 	}
 }
