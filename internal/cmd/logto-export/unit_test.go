@@ -271,3 +271,22 @@ func TestFindUnmanaged(t *testing.T) {
 		t.Errorf("with -include-builtin: %s", got)
 	}
 }
+
+func TestPrintReport_countsInWords(t *testing.T) {
+	one := []unmanagedObject{{typ: "logto_application", id: "a1", name: "made in the Console"}}
+	var b strings.Builder
+	printReport(&b, one, 1)
+	if !strings.HasPrefix(b.String(), "1 object in the tenant is not managed by the state (1 more ignored by -ignore):") {
+		t.Errorf("one object: %q", b.String())
+	}
+	b.Reset()
+	printReport(&b, append(one, unmanagedObject{typ: "logto_role", id: "r1", name: "ops"}), 0)
+	if !strings.HasPrefix(b.String(), "2 objects in the tenant are not managed by the state:") {
+		t.Errorf("two objects: %q", b.String())
+	}
+	b.Reset()
+	printReport(&b, nil, 0)
+	if !strings.HasPrefix(b.String(), "No unmanaged objects") {
+		t.Errorf("none: %q", b.String())
+	}
+}

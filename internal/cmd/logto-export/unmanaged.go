@@ -197,7 +197,11 @@ func printReport(w io.Writer, found []unmanagedObject, ignored int) {
 	for _, u := range found {
 		byType[u.typ] = append(byType[u.typ], u)
 	}
-	fmt.Fprintf(w, "%d objects in the tenant are not managed by the state%s:\n", len(found), note)
+	if len(found) == 1 {
+		fmt.Fprintf(w, "1 object in the tenant is not managed by the state%s:\n", note)
+	} else {
+		fmt.Fprintf(w, "%d objects in the tenant are not managed by the state%s:\n", len(found), note)
+	}
 	types := typeNames()
 	for _, typ := range types {
 		list := byType[typ]
