@@ -12,9 +12,12 @@ import (
 // tokenRoute is the emulator's counter key of token requests.
 const tokenRoute = "POST /oidc/token"
 
+// PhaseUnbatched is the name of the second plan, run with batch_reads off.
+const PhaseUnbatched = "plan-unbatched"
+
 // Phase is one terraform command run on both configurations.
 type Phase struct {
-	// Name is apply, plan or destroy.
+	// Name is apply, plan, plan-unbatched or destroy.
 	Name string
 	// Logto is the cost of the command on the Logto configuration.
 	Logto Usage
@@ -76,14 +79,7 @@ func PrintResult(w io.Writer, r Result) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "phase\twall\tterraform_data\tratio\tCPU\tterraform_data\tratio\tprovider CPU\tprovider peak RSS\trequests\treq/object\ttokens\t")
 	for _, p := range r.Phases {
-		total := 0
-		for _, c := range p.Requests {
-			total += c
-		}
-		perObject := "-"
-		if n > 0 {
-			perObject = fmt.Sprintf("%.2f", float64(total)/float64(n))
-		}
+		total, perObject := requests(p, n)
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%d\t\n",
 			p.Name, seconds(p.Logto.Wall), seconds(p.Floor.Wall), ratio(p.Logto.Wall, p.Floor.Wall),
 			seconds(p.Logto.CPU), seconds(p.Floor.CPU), ratio(p.Logto.CPU, p.Floor.CPU),
@@ -94,6 +90,30 @@ func PrintResult(w io.Writer, r Result) error {
 		return err
 	}
 	return printRoutes(w, r, n)
+}
+
+// requests is the number of requests of a phase and their number per object
+// ("-" when there are no objects).
+func requests(p Phase, n int) (int, string) {
+	total := 0
+	for _, c := range p.Requests {
+		total += c
+	}
+	if n <= 0 {
+		return total, "-"
+	}
+	return total, fmt.Sprintf("%.2f", float64(total)/float64(n))
+}
+
+// PhaseSummary is one line of a phase's figures, printed as soon as the phase
+// has run, so that a long run shows them before its table.
+func PhaseSummary(p Phase, n int) string {
+	total, perObject := requests(p, n)
+	return fmt.Sprintf("%s: wall %s (terraform_data %s, %s), CPU %s (terraform_data %s, %s), "+
+		"provider CPU %s, provider peak RSS %s, %d requests (%s/object), token requests %d",
+		p.Name, seconds(p.Logto.Wall), seconds(p.Floor.Wall), ratio(p.Logto.Wall, p.Floor.Wall),
+		seconds(p.Logto.CPU), seconds(p.Floor.CPU), ratio(p.Logto.CPU, p.Floor.CPU),
+		seconds(p.Logto.ProviderCPU), mebibytes(p.Logto.ProviderPeakRSS), total, perObject, p.Requests[tokenRoute])
 }
 
 // printRoutes writes requests per object by route (rows) and phase (columns),
@@ -124,10 +144,14 @@ func printRoutes(w io.Writer, r Result, n int) error {
 		width = max(width, len(route))
 	}
 	fmt.Fprintln(w, "\nrequests per object, by route")
+	column := 8
+	for _, p := range r.Phases {
+		column = max(column, len(p.Name))
+	}
 	var line strings.Builder
 	fmt.Fprintf(&line, "%-*s", width, "route")
 	for _, p := range r.Phases {
-		fmt.Fprintf(&line, " %8s", p.Name)
+		fmt.Fprintf(&line, " %*s", column, p.Name)
 	}
 	if _, err := fmt.Fprintln(w, line.String()); err != nil {
 		return err
@@ -136,7 +160,7 @@ func printRoutes(w io.Writer, r Result, n int) error {
 		line.Reset()
 		fmt.Fprintf(&line, "%-*s", width, route)
 		for _, p := range r.Phases {
-			fmt.Fprintf(&line, " %8.3f", float64(p.Requests[route])/float64(max(n, 1)))
+			fmt.Fprintf(&line, " %*.3f", column, float64(p.Requests[route])/float64(max(n, 1)))
 		}
 		if _, err := fmt.Fprintln(w, line.String()); err != nil {
 			return err

@@ -128,3 +128,17 @@ func TestParseHWM(t *testing.T) {
 		t.Error("parseHWM found a VmHWM that is not there")
 	}
 }
+
+// TestPhaseSummary checks the one-line figures printed when a phase ends.
+func TestPhaseSummary(t *testing.T) {
+	r := sampleResult()
+	got := PhaseSummary(r.Phases[0], r.Total())
+	want := "apply: wall 3.00 s (terraform_data 1.00 s, 3.0×), CPU 2.00 s (terraform_data 0.50 s, 4.0×), " +
+		"provider CPU 1.50 s, provider peak RSS 30.0 MiB, 6 requests (1.50/object), token requests 1"
+	if got != want {
+		t.Errorf("PhaseSummary\n got %q\nwant %q", got, want)
+	}
+	if got := PhaseSummary(r.Phases[1], 0); !strings.Contains(got, "6 requests (-/object), token requests 2") || !strings.Contains(got, "terraform_data 0.00 s, -") {
+		t.Errorf("PhaseSummary without objects or floor: %q", got)
+	}
+}
