@@ -156,9 +156,13 @@ func (b *bench) measure(ctx context.Context, n int) (Result, error) {
 		return Result{}, err
 	}
 	floor := Floor(cfg.Total())
+	shaped, err := ShapedFloor(cfg)
+	if err != nil {
+		return Result{}, err
+	}
 	dir := filepath.Join(b.work, "n"+strconv.Itoa(n))
-	logtoDir, floorDir := filepath.Join(dir, "logto"), filepath.Join(dir, "floor")
-	for d, c := range map[string]Config{logtoDir: cfg, floorDir: floor} {
+	logtoDir, floorDir, shapedDir := filepath.Join(dir, "logto"), filepath.Join(dir, "floor"), filepath.Join(dir, "shaped")
+	for d, c := range map[string]Config{logtoDir: cfg, floorDir: floor, shapedDir: shaped} {
 		if err := os.RemoveAll(d); err != nil {
 			return Result{}, err
 		}
@@ -217,10 +221,13 @@ func (b *bench) measure(ctx context.Context, n int) (Result, error) {
 		}
 		p := Phase{Name: ph.name, Logto: logto, Requests: emu.RequestCounts()}
 		if ph.sameFloor && len(res.Phases) > 0 {
-			p.Floor = res.Phases[len(res.Phases)-1].Floor
+			p.Floor, p.Shaped = res.Phases[len(res.Phases)-1].Floor, res.Phases[len(res.Phases)-1].Shaped
 		} else {
-			fmt.Fprintf(b.log, "N=%d: terraform %s (%d terraform_data)\n", n, ph.name, floor.Total())
+			fmt.Fprintf(b.log, "N=%d: terraform %s (%d terraform_data, then as many in the same shape)\n", n, ph.name, floor.Total())
 			if p.Floor, out, err = runTerraform(ctx, floorDir, env, b.o.sample, ph.args...); err != nil {
+				return res, fmt.Errorf("%w\n%s", err, tail(out, 40))
+			}
+			if p.Shaped, out, err = runTerraform(ctx, shapedDir, env, b.o.sample, ph.args...); err != nil {
 				return res, fmt.Errorf("%w\n%s", err, tail(out, 40))
 			}
 		}

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -345,4 +347,57 @@ func Floor(n int) Config {
 `, n),
 		Objects: map[string]int{"terraform_data": n},
 	}
+}
+
+// resourceHeader matches the first line of a resource block of the provider.
+var resourceHeader = regexp.MustCompile(`^resource "(logto_[a-z_]+)" "([a-z0-9_]+)" \{$`)
+
+// reference matches a reference to a resource of the provider.
+var reference = regexp.MustCompile(`\blogto_([a-z_]+)\.([a-z0-9_]+)\b`)
+
+// ShapedFloor returns cfg with every resource of the provider turned into a
+// terraform_data resource with the same count, whose input holds the
+// arguments of the original, references included: Terraform's own cost for
+// the same number of instances and the same dependency graph, with no
+// provider. cfg must come from Generate: one argument per line (nested
+// objects over several lines), each resource closed by a "}" alone.
+func ShapedFloor(cfg Config) (Config, error) {
+	var b strings.Builder
+	var name string
+	var count string
+	var body []string
+	depth := 0
+	for _, line := range strings.Split(strings.TrimPrefix(cfg.HCL, header), "\n") {
+		if m := resourceHeader.FindStringSubmatch(line); m != nil && depth == 0 {
+			name = strings.TrimPrefix(m[1], "logto_") + "__" + m[2]
+			count, body, depth = "", nil, 1
+			continue
+		}
+		if depth == 0 {
+			b.WriteString(line + "\n")
+			continue
+		}
+		line = reference.ReplaceAllString(line, "terraform_data.${1}__${2}")
+		depth += strings.Count(line, "{") - strings.Count(line, "}")
+		switch trimmed := strings.TrimSpace(line); {
+		case depth == 0:
+			fmt.Fprintf(&b, "resource \"terraform_data\" %q {\n", name)
+			if count != "" {
+				b.WriteString(count + "\n")
+			}
+			b.WriteString("  input = {\n" + strings.Join(body, "\n") + "\n  }\n}\n")
+		case depth == 1 && strings.HasPrefix(trimmed, "count "):
+			count = line
+		default:
+			body = append(body, "  "+line)
+		}
+	}
+	if depth != 0 {
+		return Config{}, errors.New("a resource block is not closed")
+	}
+	hcl := b.String()
+	if strings.Contains(hcl, "logto_") && reference.MatchString(hcl) {
+		return Config{}, errors.New("a reference to a resource of the provider is left")
+	}
+	return Config{HCL: hcl, Objects: map[string]int{"terraform_data": cfg.Total()}}, nil
 }

@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -154,5 +157,70 @@ func TestFloor(t *testing.T) {
 	}
 	if got := blockTypesOf(f.HCL); strings.Join(got, " ") != "terraform_data" || !strings.Contains(f.HCL, "count = 1000\n") {
 		t.Errorf("floor configuration:\n%s", f.HCL)
+	}
+}
+
+// TestShapedFloor turns the "all" configuration into terraform_data resources
+// with the same counts and references: one terraform_data block per resource
+// block of the original, every count line kept, every reference to a
+// resource of the provider pointing at its terraform_data twin, nothing of
+// the provider left; terraform validate accepts it when terraform is on PATH.
+// A configuration whose block is not closed is refused.
+func TestShapedFloor(t *testing.T) {
+	cfg, err := Generate(1_000, "all", "http://127.0.0.1/issuer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	shaped, err := ShapedFloor(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if shaped.Total() != cfg.Total() || len(shaped.Objects) != 1 {
+		t.Errorf("objects %v for %d", shaped.Objects, cfg.Total())
+	}
+	original := resourceBlock.FindAllStringSubmatch(cfg.HCL, -1)
+	twins := resourceBlock.FindAllStringSubmatch(shaped.HCL, -1)
+	if len(twins) != len(original) || len(original) < 20 {
+		t.Fatalf("%d resource blocks for %d", len(twins), len(original))
+	}
+	for i, o := range original {
+		if want := strings.TrimPrefix(o[1], "logto_") + "__" + o[2]; twins[i][1] != "terraform_data" || twins[i][2] != want {
+			t.Errorf("block %d: %v, want terraform_data %s", i, twins[i][1:], want)
+		}
+	}
+	counts := regexp.MustCompile(`(?m)^  count +=.*$`)
+	if a, b := counts.FindAllString(cfg.HCL, -1), counts.FindAllString(shaped.HCL, -1); strings.Join(a, "\n") != strings.Join(b, "\n") {
+		t.Errorf("count lines differ:\n%v\n%v", a, b)
+	}
+	for _, want := range []string{
+		"resource_id = terraform_data.api_resource__api[count.index].id",
+		"jit_sso_connector_ids = [terraform_data.sso_connector__oidc[count.index].id]",
+		"oidc = {",
+	} {
+		if !strings.Contains(shaped.HCL, want) {
+			t.Errorf("shaped configuration lacks %q", want)
+		}
+	}
+	if strings.Contains(shaped.HCL, "logto") {
+		t.Errorf("shaped configuration still names the provider:\n%s", shaped.HCL)
+	}
+	if _, err := ShapedFloor(Config{HCL: "resource \"logto_user\" \"a\" {\n  username = \"x\"\n"}); err == nil {
+		t.Error("an unclosed block was accepted")
+	}
+
+	tf, err := exec.LookPath("terraform")
+	if err != nil {
+		t.Log("terraform is not on PATH: not validated")
+		return
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(shaped.HCL), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	validate := exec.Command(tf, "validate", "-no-color")
+	validate.Dir = dir
+	validate.Env = append(os.Environ(), "CHECKPOINT_DISABLE=1", "TF_CLI_CONFIG_FILE=")
+	if out, err := validate.CombinedOutput(); err != nil {
+		t.Errorf("terraform validate: %v\n%s", err, out)
 	}
 }

@@ -2,7 +2,11 @@
 // terraform apply, plan (a refresh of everything) and destroy against the
 // in-process Logto emulator for a generated configuration of N objects of every
 // resource type, and the same commands for N terraform_data resources
-// (Terraform's own cost, the floor), then prints one table per N.
+// (Terraform's own cost, the floor) twice: N independent instances, and N
+// instances in the shape of the Logto configuration (the same counts and
+// references, so the same dependency graph). It runs the plan twice, with
+// batched reads on and off, prints each phase's figures as it ends and one
+// table per N at the end.
 //
 //	go run ./internal/cmd/logto-bench -n 100,1000 -latency 5ms
 //	make bench-scale N=100,1000 LATENCY=5ms TYPES=all

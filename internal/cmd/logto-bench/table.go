@@ -21,8 +21,13 @@ type Phase struct {
 	Name string
 	// Logto is the cost of the command on the Logto configuration.
 	Logto Usage
-	// Floor is the cost of the same command on the terraform_data configuration.
+	// Floor is the cost of the same command on as many independent
+	// terraform_data instances (Floor).
 	Floor Usage
+	// Shaped is the cost of the same command on terraform_data instances in
+	// the shape of the Logto configuration: same counts, same references
+	// (ShapedFloor).
+	Shaped Usage
 	// Requests counts the emulator's requests during the Logto command, by
 	// route key ("GET /api/applications/{id}"), token requests included.
 	Requests map[string]int
@@ -77,12 +82,15 @@ func PrintResult(w io.Writer, r Result) error {
 	fmt.Fprintf(w, "\nN = %d objects of %d types (%s); emulator latency %s; -parallelism=%d\n",
 		n, len(r.Objects), describeObjects(r.Objects), r.Latency, r.Parallelism)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "phase\twall\tterraform_data\tratio\tCPU\tterraform_data\tratio\tprovider CPU\tprovider peak RSS\trequests\treq/object\ttokens\t")
+	fmt.Fprintln(tw, "phase\twall\tterraform_data\tratio\tsame shape\tratio\t"+
+		"CPU\tterraform_data\tratio\tsame shape\tratio\tprovider CPU\tprovider peak RSS\trequests\treq/object\ttokens\t")
 	for _, p := range r.Phases {
 		total, perObject := requests(p, n)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%d\t\n",
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%d\t\n",
 			p.Name, seconds(p.Logto.Wall), seconds(p.Floor.Wall), ratio(p.Logto.Wall, p.Floor.Wall),
+			seconds(p.Shaped.Wall), ratio(p.Logto.Wall, p.Shaped.Wall),
 			seconds(p.Logto.CPU), seconds(p.Floor.CPU), ratio(p.Logto.CPU, p.Floor.CPU),
+			seconds(p.Shaped.CPU), ratio(p.Logto.CPU, p.Shaped.CPU),
 			seconds(p.Logto.ProviderCPU), mebibytes(p.Logto.ProviderPeakRSS),
 			total, perObject, p.Requests[tokenRoute])
 	}
@@ -109,10 +117,13 @@ func requests(p Phase, n int) (int, string) {
 // has run, so that a long run shows them before its table.
 func PhaseSummary(p Phase, n int) string {
 	total, perObject := requests(p, n)
-	return fmt.Sprintf("%s: wall %s (terraform_data %s, %s), CPU %s (terraform_data %s, %s), "+
+	return fmt.Sprintf("%s: wall %s (terraform_data %s, %s; same shape %s, %s), "+
+		"CPU %s (terraform_data %s, %s; same shape %s, %s), "+
 		"provider CPU %s, provider peak RSS %s, %d requests (%s/object), token requests %d",
 		p.Name, seconds(p.Logto.Wall), seconds(p.Floor.Wall), ratio(p.Logto.Wall, p.Floor.Wall),
+		seconds(p.Shaped.Wall), ratio(p.Logto.Wall, p.Shaped.Wall),
 		seconds(p.Logto.CPU), seconds(p.Floor.CPU), ratio(p.Logto.CPU, p.Floor.CPU),
+		seconds(p.Shaped.CPU), ratio(p.Logto.CPU, p.Shaped.CPU),
 		seconds(p.Logto.ProviderCPU), mebibytes(p.Logto.ProviderPeakRSS), total, perObject, p.Requests[tokenRoute])
 }
 

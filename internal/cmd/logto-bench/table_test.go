@@ -14,9 +14,10 @@ func sampleResult() Result {
 		Parallelism: 10,
 		Phases: []Phase{
 			{
-				Name:  "apply",
-				Logto: Usage{Wall: 3 * time.Second, CPU: 2 * time.Second, ProviderCPU: 1500 * time.Millisecond, ProviderPeakRSS: 30 << 20},
-				Floor: Usage{Wall: time.Second, CPU: 500 * time.Millisecond},
+				Name:   "apply",
+				Logto:  Usage{Wall: 3 * time.Second, CPU: 2 * time.Second, ProviderCPU: 1500 * time.Millisecond, ProviderPeakRSS: 30 << 20},
+				Floor:  Usage{Wall: time.Second, CPU: 500 * time.Millisecond},
+				Shaped: Usage{Wall: 2 * time.Second, CPU: time.Second},
 				Requests: map[string]int{
 					"POST /api/applications": 3, "POST /api/users": 1, "GET /api/applications/{id}/secrets": 1,
 					tokenRoute: 1,
@@ -57,13 +58,14 @@ func TestPrintResult(t *testing.T) {
 	if !strings.Contains(text, "N = 4 objects of 2 types (logto_application 3, logto_user 1); emulator latency 5ms; -parallelism=10") {
 		t.Errorf("heading missing")
 	}
-	// phase wall(2) tf_data(2) ratio CPU(2) tf_data(2) ratio providerCPU(2) RSS(2) requests req/object tokens
+	// phase wall(2) tf_data(2) ratio shaped(2) ratio CPU(2) tf_data(2) ratio shaped(2) ratio
+	// providerCPU(2) RSS(2) requests req/object tokens
 	apply := strings.Join(find("apply"), " ")
-	if want := "apply 3.00 s 1.00 s 3.0× 2.00 s 0.50 s 4.0× 1.50 s 30.0 MiB 6 1.50 1"; apply != want {
+	if want := "apply 3.00 s 1.00 s 3.0× 2.00 s 1.5× 2.00 s 0.50 s 4.0× 1.00 s 2.0× 1.50 s 30.0 MiB 6 1.50 1"; apply != want {
 		t.Errorf("apply row\n got %q\nwant %q", apply, want)
 	}
 	plan := strings.Join(find("plan"), " ")
-	if want := "plan 2.00 s 0.00 s - 1.00 s 0.00 s - 0.00 s - 6 1.50 2"; plan != want {
+	if want := "plan 2.00 s 0.00 s - 0.00 s - 1.00 s 0.00 s - 0.00 s - 0.00 s - 6 1.50 2"; plan != want {
 		t.Errorf("plan row\n got %q\nwant %q", plan, want)
 	}
 	// Route table: per object (4 objects), columns apply and plan.
@@ -133,7 +135,8 @@ func TestParseHWM(t *testing.T) {
 func TestPhaseSummary(t *testing.T) {
 	r := sampleResult()
 	got := PhaseSummary(r.Phases[0], r.Total())
-	want := "apply: wall 3.00 s (terraform_data 1.00 s, 3.0×), CPU 2.00 s (terraform_data 0.50 s, 4.0×), " +
+	want := "apply: wall 3.00 s (terraform_data 1.00 s, 3.0×; same shape 2.00 s, 1.5×), " +
+		"CPU 2.00 s (terraform_data 0.50 s, 4.0×; same shape 1.00 s, 2.0×), " +
 		"provider CPU 1.50 s, provider peak RSS 30.0 MiB, 6 requests (1.50/object), token requests 1"
 	if got != want {
 		t.Errorf("PhaseSummary\n got %q\nwant %q", got, want)
