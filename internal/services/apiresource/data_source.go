@@ -122,5 +122,5 @@ func (d *apiResourceDataSource) Read(ctx context.Context, req datasource.ReadReq
 		}
 	}
 	m.FromAPI(res)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(framework.SetState(ctx, &resp.State, &m)...)
 }

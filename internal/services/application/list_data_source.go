@@ -83,7 +83,7 @@ func (d *applicationsDataSource) Read(ctx context.Context, req datasource.ReadRe
 	var diags diag.Diagnostics
 	m.Applications, diags = modelsFromAPI(ctx, apps)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(framework.SetState(ctx, &resp.State, &m)...)
 }
 
 // modelsFromAPI converts a listing, keeping the first of several entries

@@ -43,7 +43,7 @@ func (r *applicationResource) Configure(_ context.Context, req resource.Configur
 
 func (r *applicationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan resourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(framework.GetPlan(ctx, req.Plan, &plan)...)
 	in := plan.toCreate(ctx, &resp.Diagnostics)
 	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
 	defer cancel()
@@ -68,12 +68,12 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 			framework.AddAPIError(&resp.Diagnostics, "Unable to Read the Default Secret of "+what, err)
 		}
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(framework.SetState(ctx, &resp.State, &state)...)
 }
 
 func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(framework.GetState(ctx, req.State, &state)...)
 	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
@@ -101,13 +101,13 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 			return
 		}
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(framework.SetState(ctx, &resp.State, &state)...)
 }
 
 func (r *applicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state resourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(framework.GetPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(framework.GetState(ctx, req.State, &state)...)
 	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
@@ -147,12 +147,12 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	}
 	resp.Diagnostics.Append(plan.FromAPI(ctx, app)...)
 	plan.Secret = r.secretAfterUpdate(ctx, &plan, &state, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(framework.SetState(ctx, &resp.State, &plan)...)
 }
 
 func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(framework.GetState(ctx, req.State, &state)...)
 	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {

@@ -132,7 +132,7 @@ func (m *secretModel) fromAPI(s *logto.ApplicationSecret) {
 
 func (r *secretResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan secretModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(framework.GetPlan(ctx, req.Plan, &plan)...)
 	in := logto.ApplicationSecretCreate{Name: plan.Name.ValueString()}
 	if !plan.ExpiresAt.IsNull() {
 		t, d := plan.ExpiresAt.ValueRFC3339Time()
@@ -151,13 +151,13 @@ func (r *secretResource) Create(ctx context.Context, req resource.CreateRequest,
 		return
 	}
 	plan.fromAPI(secret)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(framework.SetState(ctx, &resp.State, &plan)...)
 }
 
 // Read lists the application's secrets (one request) and keeps this one.
 func (r *secretResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state secretModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(framework.GetState(ctx, req.State, &state)...)
 	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
@@ -175,7 +175,7 @@ func (r *secretResource) Read(ctx context.Context, req resource.ReadRequest, res
 	for i := range secrets {
 		if secrets[i].Name == name {
 			state.fromAPI(&secrets[i])
-			resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+			resp.Diagnostics.Append(framework.SetState(ctx, &resp.State, &state)...)
 			return
 		}
 	}
@@ -188,8 +188,8 @@ func (r *secretResource) Read(ctx context.Context, req resource.ReadRequest, res
 // Update renames the secret; every other change replaces it.
 func (r *secretResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state secretModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(framework.GetPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(framework.GetState(ctx, req.State, &state)...)
 	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
@@ -201,12 +201,12 @@ func (r *secretResource) Update(ctx context.Context, req resource.UpdateRequest,
 		return
 	}
 	plan.fromAPI(secret)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(framework.SetState(ctx, &resp.State, &plan)...)
 }
 
 func (r *secretResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state secretModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(framework.GetState(ctx, req.State, &state)...)
 	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {

@@ -90,7 +90,7 @@ func (d *organizationDataSource) Read(ctx context.Context, req datasource.ReadRe
 		return
 	}
 	resp.Diagnostics.Append(m.FromAPI(org, j)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(framework.SetState(ctx, &resp.State, &m)...)
 }
 
 type roleDataSource struct{ client *logto.Client }
@@ -143,7 +143,7 @@ func (d *roleDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		return
 	}
 	resp.Diagnostics.Append(readRole(ctx, d.client, role, &m.RoleModel)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(framework.SetState(ctx, &resp.State, &m)...)
 }
 
 type scopeDataSource struct{ client *logto.Client }
@@ -193,5 +193,5 @@ func (d *scopeDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 	m.ID, m.Name, m.Description = types.StringValue(scope.ID), types.StringValue(scope.Name), types.StringPointerValue(scope.Description)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(framework.SetState(ctx, &resp.State, &m)...)
 }

@@ -49,7 +49,7 @@ func (r *organizationResource) ModifyPlan(ctx context.Context, req resource.Modi
 		return
 	}
 	var plan resourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(framework.GetPlan(ctx, req.Plan, &plan)...)
 	wanted, ok := setStrings(ctx, plan.JITRoleIDs, &resp.Diagnostics)
 	if !ok || resp.Diagnostics.HasError() {
 		return
@@ -57,7 +57,7 @@ func (r *organizationResource) ModifyPlan(ctx context.Context, req resource.Modi
 	var held []string
 	if !req.State.Raw.IsNull() {
 		var state resourceModel
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		resp.Diagnostics.Append(framework.GetState(ctx, req.State, &state)...)
 		held, _ = setStrings(ctx, state.JITRoleIDs, &resp.Diagnostics)
 	}
 	if add := added(wanted, held); len(add) > 0 {
@@ -114,7 +114,7 @@ func (r *organizationResource) applyJIT(ctx context.Context, orgID string, plan,
 
 func (r *organizationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan resourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(framework.GetPlan(ctx, req.Plan, &plan)...)
 	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
 	defer cancel()
 	in := plan.toCreate(ctx, &resp.Diagnostics)
@@ -136,7 +136,7 @@ func (r *organizationResource) Create(ctx context.Context, req resource.CreateRe
 
 func (r *organizationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(framework.GetState(ctx, req.State, &state)...)
 	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
@@ -156,8 +156,8 @@ func (r *organizationResource) Read(ctx context.Context, req resource.ReadReques
 
 func (r *organizationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state resourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(framework.GetPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(framework.GetState(ctx, req.State, &state)...)
 	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
@@ -187,7 +187,7 @@ func (r *organizationResource) Update(ctx context.Context, req resource.UpdateRe
 
 func (r *organizationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(framework.GetState(ctx, req.State, &state)...)
 	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {

@@ -88,7 +88,7 @@ func (r *scopeResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 
 func (r *scopeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan scopeModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(framework.GetPlan(ctx, req.Plan, &plan)...)
 	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
@@ -104,12 +104,12 @@ func (r *scopeResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	plan.fromAPI(scope)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(framework.SetState(ctx, &resp.State, &plan)...)
 }
 
 func (r *scopeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state scopeModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(framework.GetState(ctx, req.State, &state)...)
 	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
@@ -124,13 +124,13 @@ func (r *scopeResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	state.fromAPI(scope)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(framework.SetState(ctx, &resp.State, &state)...)
 }
 
 func (r *scopeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state scopeModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(framework.GetPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(framework.GetState(ctx, req.State, &state)...)
 	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
@@ -155,12 +155,12 @@ func (r *scopeResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		return
 	}
 	plan.fromAPI(scope)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(framework.SetState(ctx, &resp.State, &plan)...)
 }
 
 func (r *scopeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state scopeModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(framework.GetState(ctx, req.State, &state)...)
 	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {

@@ -173,7 +173,7 @@ func (d *ssoConnectorDataSource) Read(ctx context.Context, req datasource.ReadRe
 		return
 	}
 	m.fromAPI(ctx, connector, d.client.Endpoint(), &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(framework.SetState(ctx, &resp.State, &m)...)
 }
 
 // find reads the connector by id, or finds it by exact name; nil after an

@@ -93,5 +93,5 @@ func (d *providersDataSource) Read(ctx context.Context, req datasource.ReadReque
 			LogoDark:     types.StringValue(p.LogoDark),
 		}
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(framework.SetState(ctx, &resp.State, &m)...)
 }

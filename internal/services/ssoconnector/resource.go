@@ -55,7 +55,7 @@ func secretWO(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics)
 
 func (r *ssoConnectorResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan resourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(framework.GetPlan(ctx, req.Plan, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -83,12 +83,12 @@ func (r *ssoConnectorResource) Create(ctx context.Context, req resource.CreateRe
 	}
 	state := resourceModel{Timeouts: plan.Timeouts}
 	state.fromAPI(ctx, connector, &plan, r.client.Endpoint(), &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(framework.SetState(ctx, &resp.State, &state)...)
 }
 
 func (r *ssoConnectorResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(framework.GetState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -105,13 +105,13 @@ func (r *ssoConnectorResource) Read(ctx context.Context, req resource.ReadReques
 	}
 	prior := state
 	state.fromAPI(ctx, connector, &prior, r.client.Endpoint(), &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(framework.SetState(ctx, &resp.State, &state)...)
 }
 
 func (r *ssoConnectorResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state resourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(framework.GetPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(framework.GetState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -145,12 +145,12 @@ func (r *ssoConnectorResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 	next := resourceModel{Timeouts: plan.Timeouts}
 	next.fromAPI(ctx, connector, &plan, r.client.Endpoint(), &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &next)...)
+	resp.Diagnostics.Append(framework.SetState(ctx, &resp.State, &next)...)
 }
 
 func (r *ssoConnectorResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(framework.GetState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

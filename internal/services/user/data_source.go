@@ -130,7 +130,7 @@ func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	}
 	resp.Diagnostics.Append(m.FromAPI(u)...)
 	m.HasPassword = types.BoolValue(u.HasPassword)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(framework.SetState(ctx, &resp.State, &m)...)
 }
 
 // one looks a user up by a unique field; nil (with an error) when none or

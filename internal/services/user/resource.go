@@ -74,7 +74,7 @@ func password(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics)
 
 func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan resourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(framework.GetPlan(ctx, req.Plan, &plan)...)
 	in := plan.toCreate(password(ctx, req.Config, &resp.Diagnostics))
 	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
 	defer cancel()
@@ -108,7 +108,7 @@ func (m *resourceModel) save(ctx context.Context, u *logto.User, state *tfsdk.St
 
 func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(framework.GetState(ctx, req.State, &state)...)
 	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Read, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
@@ -132,8 +132,8 @@ func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 // version changes.
 func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state resourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(framework.GetPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(framework.GetState(ctx, req.State, &state)...)
 	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
@@ -204,7 +204,7 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 
 func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(framework.GetState(ctx, req.State, &state)...)
 	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
