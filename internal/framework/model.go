@@ -57,7 +57,10 @@ func SetState(ctx context.Context, state *tfsdk.State, model any) diag.Diagnosti
 			return diags
 		}
 	}
-	return append(diags, state.Set(ctx, raw)...)
+	// raw was built with the schema's own object type: the type check
+	// state.Set would make again (building the schema's type once more) holds.
+	state.Raw = raw
+	return diags
 }
 
 // crossCheck is true in test binaries: every call is compared with the
